@@ -1,0 +1,35 @@
+package org.parley.gateway.config;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The whole of {@code conf/gateway.xml} ({@code urn:parley:gateway:1}), parsed once, validated and immutable.
+ * Every path inside is already resolved against the directory of {@link #source()}.
+ *
+ * @param source the configuration file this was read from (absolute)
+ */
+public record GatewayConfig(
+        Path source,
+        XmppConfig xmpp,
+        SipConfig sip,
+        MediaConfig media,
+        StoreConfig store,
+        FederationConfig federation,
+        AdminConfig admin) {
+
+    public GatewayConfig {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(xmpp, "xmpp");
+        Objects.requireNonNull(sip, "sip");
+        Objects.requireNonNull(media, "media");
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(federation, "federation");
+        Objects.requireNonNull(admin, "admin");
+    }
+
+    /** The directory relative paths in the file are resolved against. */
+    public Path baseDirectory() {
+        return source.getParent();
+    }
+}
