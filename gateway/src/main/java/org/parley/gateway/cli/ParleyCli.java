@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Parley XMPP-SIP federation gateway.",
-        subcommands = {RunCommand.class, CheckCommand.class, AllowCommand.class, CertsCommand.class},
+        subcommands = {},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:runtime failure", "2:bad usage or bad configuration"})
 public final class ParleyCli implements Runnable {
