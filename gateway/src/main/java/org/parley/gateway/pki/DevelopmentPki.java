@@ -7,6 +7,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.CertificateException;
@@ -77,6 +78,12 @@ public final class DevelopmentPki {
         this(clock, KeyType.EC_P256, DEFAULT_LEAF_VALIDITY, DEFAULT_CA_VALIDITY);
     }
 
+    /**
+     * @param clock        gives {@code notBefore} of every certificate
+     * @param keyType      the type of every key generated
+     * @param leafValidity lifetime of leaf certificates
+     * @param caValidity   lifetime of CA certificates
+     */
     public DevelopmentPki(Clock clock, KeyType keyType, Duration leafValidity, Duration caValidity) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.keyType = Objects.requireNonNull(keyType, "keyType");
@@ -90,10 +97,10 @@ public final class DevelopmentPki {
         X500Name subject = commonName(commonName);
         X509v3CertificateBuilder builder = builder(subject, subject, keys.getPublic(), caValidity);
         addExtensions(builder, Extensions.forCa(keys.getPublic()));
-        return IssuedCertificate.single(sign(builder, keys, KeyType.of(keys.getPrivate())), keys.getPrivate());
+        return IssuedCertificate.single(sign(builder, keys.getPrivate()), keys.getPrivate());
     }
 
-    /** A leaf for {@code dnsNames} (CN = the first) signed by {@code ca}; its chain is the leaf then {@code ca}'s chain. */
+    /** A leaf for {@code dnsNames} (CN = the first) signed by {@code ca}; chain: the leaf, then {@code ca}'s chain. */
     public IssuedCertificate issue(IssuedCertificate ca, List<String> dnsNames) {
         if (ca.cert().getBasicConstraints() < 0) {
             throw new IllegalArgumentException("not a CA certificate: " + CertificateNames.describe(ca.cert()));
@@ -103,7 +110,7 @@ public final class DevelopmentPki {
         X500Name issuer = X500Name.getInstance(ca.cert().getSubjectX500Principal().getEncoded());
         X509v3CertificateBuilder builder = builder(issuer, commonName(names.get(0)), keys.getPublic(), leafValidity);
         addExtensions(builder, Extensions.forLeaf(names, keys.getPublic(), ca.cert().getPublicKey(), keyType));
-        X509Certificate cert = sign(builder, new KeyPair(ca.cert().getPublicKey(), ca.key()), KeyType.of(ca.key()));
+        X509Certificate cert = sign(builder, ca.key());
         List<X509Certificate> chain = new ArrayList<>();
         chain.add(cert);
         chain.addAll(ca.chain());
@@ -117,7 +124,7 @@ public final class DevelopmentPki {
         X500Name subject = commonName(names.get(0));
         X509v3CertificateBuilder builder = builder(subject, subject, keys.getPublic(), leafValidity);
         addExtensions(builder, Extensions.forLeaf(names, keys.getPublic(), keys.getPublic(), keyType));
-        return IssuedCertificate.single(sign(builder, keys, keyType), keys.getPrivate());
+        return IssuedCertificate.single(sign(builder, keys.getPrivate()), keys.getPrivate());
     }
 
     /**
@@ -130,9 +137,8 @@ public final class DevelopmentPki {
         } catch (CertificateException e) {
             return false;
         }
-        boolean supportedKey = List.of(KeyType.values()).stream()
-                .anyMatch(type -> type.keyAlgorithm().equals(ca.key().getAlgorithm()));
-        return ca.cert().getBasicConstraints() >= 0 && supportedKey && CertificateNames.keyMatches(ca.cert(), ca.key());
+        return ca.cert().getBasicConstraints() >= 0 && KeyType.of(ca.key()).isPresent()
+                && CertificateNames.keyMatches(ca.cert(), ca.key());
     }
 
     private X509v3CertificateBuilder builder(X500Name issuer, X500Name subject, PublicKey key, Duration validity) {
@@ -152,10 +158,13 @@ public final class DevelopmentPki {
         }
     }
 
-    private static X509Certificate sign(X509v3CertificateBuilder builder, KeyPair signer, KeyType signerType) {
+    /** Signs with the algorithm of the signer's key type (SHA-256 with ECDSA or RSA). */
+    private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey signer) {
+        KeyType signerType = KeyType.of(signer).orElseThrow(() -> new IllegalArgumentException(
+                "cannot sign with a " + signer.getAlgorithm() + " key; development certificates use EC or RSA"));
         try {
             return new JcaX509CertificateConverter().getCertificate(builder.build(
-                    new JcaContentSignerBuilder(signerType.signatureAlgorithm()).build(signer.getPrivate())));
+                    new JcaContentSignerBuilder(signerType.signatureAlgorithm()).build(signer)));
         } catch (OperatorCreationException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign certificate with " + signerType, e);
         }

@@ -36,7 +36,8 @@ class DevelopmentPkiTest {
     Path dir;
 
     private static DevelopmentPki pki(KeyType type) {
-        return new DevelopmentPki(CLOCK, type, DevelopmentPki.DEFAULT_LEAF_VALIDITY, DevelopmentPki.DEFAULT_CA_VALIDITY);
+        return new DevelopmentPki(CLOCK, type, DevelopmentPki.DEFAULT_LEAF_VALIDITY,
+                DevelopmentPki.DEFAULT_CA_VALIDITY);
     }
 
     @ParameterizedTest
@@ -100,7 +101,8 @@ class DevelopmentPkiTest {
     @Test
     void writesInternationalNamesAsLowerCaseALabelsWithoutDuplicates() {
         DevelopmentPki pki = new DevelopmentPki(CLOCK);
-        IssuedCertificate leaf = pki.issue(pki.createCa("Test CA"), List.of("Bücher.Example", "xn--bcher-kva.example", "B.test"));
+        IssuedCertificate leaf = pki.issue(pki.createCa("Test CA"),
+                List.of("Bücher.Example", "xn--bcher-kva.example", "B.test"));
 
         assertThat(CertificateNames.dnsNames(leaf.cert())).containsExactly("xn--bcher-kva.example", "b.test");
         assertThat(leaf.cert().getSubjectX500Principal().getName()).isEqualTo("CN=xn--bcher-kva.example");
@@ -136,7 +138,8 @@ class DevelopmentPkiTest {
         IssuedCertificate ca = pki.createCa("Test CA");
 
         assertThat(ca.cert().getNotAfter().toInstant()).isEqualTo(NOW.plus(Duration.ofDays(2)));
-        assertThat(pki.issue(ca, List.of("a.test")).cert().getNotAfter().toInstant()).isEqualTo(NOW.plus(Duration.ofDays(1)));
+        assertThat(pki.issue(ca, List.of("a.test")).cert().getNotAfter().toInstant())
+                .isEqualTo(NOW.plus(Duration.ofDays(1)));
     }
 
     @Test
@@ -166,6 +169,7 @@ class DevelopmentPkiTest {
         parameters.setRevocationEnabled(false);
         parameters.setDate(Date.from(NOW.plus(Duration.ofDays(1))));
         CertPathValidator.getInstance("PKIX").validate(
-                CertificateFactory.getInstance("X.509").generateCertPath(chain.subList(0, chain.size() - 1)), parameters);
+                CertificateFactory.getInstance("X.509").generateCertPath(chain.subList(0, chain.size() - 1)),
+                parameters);
     }
 }
