@@ -102,9 +102,10 @@ public final class Lifecycle {
             endpoints.addAll(own);
         }
         synchronized (lock) {
-            if (state == State.STARTING) {
-                state = State.RUNNING;
+            if (state != State.STARTING) {
+                return new StartResult.Cancelled(List.of());
             }
+            state = State.RUNNING;
         }
         return new StartResult.Started(endpoints);
     }
@@ -179,7 +180,7 @@ public final class Lifecycle {
             state = State.STOPPING;
             toStop = drainStartedInReverse();
         }
-        LOG.error("cannot start {}: {}", failed.name(), cause.getMessage());
+        LOG.error("{}", StartResult.Failed.describe(failed.name(), cause));
         if (!toStop.isEmpty()) {
             LOG.info("stopping {} again", names(toStop));
         }

@@ -35,6 +35,10 @@ public sealed interface StartResult permits StartResult.Started, StartResult.Fai
 
         /** One line for the administrator; a {@link BindFailure} speaks for itself. */
         public String message() {
+            return describe(service, cause);
+        }
+
+        static String describe(String service, Exception cause) {
             if (cause instanceof BindFailure) {
                 return cause.getMessage();
             }
