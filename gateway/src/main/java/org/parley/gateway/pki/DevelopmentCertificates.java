@@ -1,5 +1,11 @@
 package org.parley.gateway.pki;
 
+import org.parley.pki.CertificateNames;
+import org.parley.pki.DevelopmentPki;
+import org.parley.pki.IssuedCertificate;
+import org.parley.pki.PemException;
+import org.parley.pki.PemFiles;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package org.parley.gateway.pki;
 
+import org.parley.pki.CertificateNames;
+
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;

@@ -1,5 +1,10 @@
 package org.parley.gateway.pki;
 
+import org.parley.pki.CertificateNames;
+import org.parley.pki.DevelopmentPki;
+import org.parley.pki.PemException;
+import org.parley.pki.PemFiles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.parley.xmpp.testpeers.DnsmasqServer;
+import org.parley.testkit.DnsmasqServer;
 
 /** Against a real dnsmasq on loopback. */
 class DnsJavaPeerResolverIT {

@@ -1,4 +1,4 @@
-package org.parley.gateway.pki;
+package org.parley.pki;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

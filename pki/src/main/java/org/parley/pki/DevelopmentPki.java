@@ -1,4 +1,4 @@
-package org.parley.gateway.pki;
+package org.parley.pki;
 
 import java.io.IOException;
 import java.math.BigInteger;

@@ -1,4 +1,4 @@
-package org.parley.xmpp.testpeers;
+package org.parley.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.parley.gateway.pki;
+package org.parley.pki;
 
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;

@@ -1,4 +1,4 @@
-package org.parley.gateway.pki;
+package org.parley.pki;
 
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;

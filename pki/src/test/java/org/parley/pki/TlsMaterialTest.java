@@ -1,4 +1,4 @@
-package org.parley.gateway.pki;
+package org.parley.pki;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,7 +12,7 @@ import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.parley.gateway.pki.TlsMaterial.SystemTrust;
+import org.parley.pki.TlsMaterial.SystemTrust;
 
 class TlsMaterialTest {
 
