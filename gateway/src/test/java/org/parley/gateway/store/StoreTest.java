@@ -49,6 +49,7 @@ class StoreTest {
     void publishesPoolMetricsToTheRegistry() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (Store store = Store.open(h2(), registry)) {
+            assertThat(store.ping(PING_TIMEOUT)).isTrue();
             assertThat(registry.find("hikaricp.connections.max").tag("pool", Store.POOL_NAME).gauge())
                     .isNotNull()
                     .satisfies(gauge -> assertThat(gauge.value()).isEqualTo(4.0));
