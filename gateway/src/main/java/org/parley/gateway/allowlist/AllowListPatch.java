@@ -8,23 +8,23 @@ import java.util.OptionalInt;
  * A change to some fields of an existing entry ({@code parley allow set}): fields left out keep their value; the
  * host and port overrides can also be cleared. Built fluently: {@code AllowListPatch.none().withTls(REQUIRED)}.
  */
-public record AllowListPatch(Optional<TlsPolicy> tls, Optional<AuthPolicy> auth, Override<String> host,
-                             Override<Integer> port, Optional<Boolean> enabled) {
+public record AllowListPatch(Optional<TlsPolicy> tls, Optional<AuthPolicy> auth, FieldUpdate<String> host,
+                             FieldUpdate<Integer> port, Optional<Boolean> enabled) {
 
     /** What to do with an optional override field: keep it, set it, or clear it. */
-    public sealed interface Override<T> {
+    public sealed interface FieldUpdate<T> {
         /** Leave the field as it is. */
-        record Keep<T>() implements Override<T> { }
+        record Keep<T>() implements FieldUpdate<T> { }
 
         /** Set the field to {@code value}. */
-        record SetTo<T>(T value) implements Override<T> {
+        record SetTo<T>(T value) implements FieldUpdate<T> {
             public SetTo {
                 Objects.requireNonNull(value, "value");
             }
         }
 
         /** Remove the override. */
-        record Clear<T>() implements Override<T> { }
+        record Clear<T>() implements FieldUpdate<T> { }
 
         /** The field's new value given its current one. */
         default Optional<T> apply(Optional<T> current) {
@@ -45,8 +45,8 @@ public record AllowListPatch(Optional<TlsPolicy> tls, Optional<AuthPolicy> auth,
 
     /** A patch that changes nothing; start here. */
     public static AllowListPatch none() {
-        return new AllowListPatch(Optional.empty(), Optional.empty(), new Override.Keep<>(), new Override.Keep<>(),
-                Optional.empty());
+        return new AllowListPatch(Optional.empty(), Optional.empty(), new FieldUpdate.Keep<>(),
+                new FieldUpdate.Keep<>(), Optional.empty());
     }
 
     public AllowListPatch withTls(TlsPolicy value) {
@@ -58,19 +58,19 @@ public record AllowListPatch(Optional<TlsPolicy> tls, Optional<AuthPolicy> auth,
     }
 
     public AllowListPatch withHost(String value) {
-        return new AllowListPatch(tls, auth, new Override.SetTo<>(value), port, enabled);
+        return new AllowListPatch(tls, auth, new FieldUpdate.SetTo<>(value), port, enabled);
     }
 
     public AllowListPatch withoutHost() {
-        return new AllowListPatch(tls, auth, new Override.Clear<>(), port, enabled);
+        return new AllowListPatch(tls, auth, new FieldUpdate.Clear<>(), port, enabled);
     }
 
     public AllowListPatch withPort(int value) {
-        return new AllowListPatch(tls, auth, host, new Override.SetTo<>(value), enabled);
+        return new AllowListPatch(tls, auth, host, new FieldUpdate.SetTo<>(value), enabled);
     }
 
     public AllowListPatch withoutPort() {
-        return new AllowListPatch(tls, auth, host, new Override.Clear<>(), enabled);
+        return new AllowListPatch(tls, auth, host, new FieldUpdate.Clear<>(), enabled);
     }
 
     public AllowListPatch withEnabled(boolean value) {

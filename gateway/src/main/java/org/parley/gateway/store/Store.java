@@ -37,6 +37,7 @@ public final class Store implements AutoCloseable {
     /** The HikariCP pool name, also the {@code pool} tag of its metrics. */
     public static final String POOL_NAME = "parley-store";
 
+    private static final String H2_BIND_ADDRESS = "h2.bindAddress";
     private static final Logger LOG = LoggerFactory.getLogger(Store.class);
     private static final int MAXIMUM_POOL_SIZE = 4;
     private static final int MINIMUM_IDLE = 1;
@@ -67,6 +68,10 @@ public final class Store implements AutoCloseable {
         Objects.requireNonNull(meterRegistry, "meterRegistry");
         String url = StoreUrls.withH2AutoServer(config.url());
         String displayUrl = StoreUrls.redact(url);
+        if (StoreUrls.isH2FileUrl(url) && System.getProperty(H2_BIND_ADDRESS) == null) {
+            LOG.warn("The H2 store lets other processes in through a TCP server on all network interfaces (random"
+                    + " port, random key); start Java with -D{}=127.0.0.1 to keep it on loopback", H2_BIND_ADDRESS);
+        }
         HikariDataSource dataSource = connect(config, url, displayUrl, meterRegistry);
         try {
             String version = migrate(dataSource, displayUrl);

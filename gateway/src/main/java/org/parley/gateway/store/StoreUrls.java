@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
  * <p>H2's automatic mixed mode ({@code AUTO_SERVER=TRUE}, H2 "Features: Automatic Mixed Mode") lets a second
  * process open the same database file with the same URL: the first process opens the file embedded and starts a
  * TCP server on a random port, protected by a random key, whose address it writes to the {@code .lock.db} file;
- * later processes connect through it instead of corrupting the file. The server binds to the address of the
- * system property {@code h2.bindAddress} when set (the launcher sets {@code 127.0.0.1}), otherwise to all
- * interfaces.
+ * later processes connect through it instead of opening (and corrupting) the file. When the first process
+ * closes the database, a connected one takes the server over; its open transactions are rolled back. The server
+ * binds to the address in the system property {@code h2.bindAddress} when set (the JVM should be started with
+ * {@code -Dh2.bindAddress=127.0.0.1}; {@link Store} warns otherwise), else to all interfaces.
  */
 final class StoreUrls {
 
