@@ -1,0 +1,34 @@
+package org.parley.gateway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SchemaVocabularyTest {
+
+    private final SchemaVocabulary vocabulary = ConfigSchema.load().vocabulary();
+
+    @Test
+    void everySimpleTypeOfTheSchemaIsDocumentedForMessages() {
+        assertThat(vocabulary.typeDescriptions()).isNotEmpty()
+                .allSatisfy((type, description) -> assertThat(description).as(type).isNotBlank());
+    }
+
+    @Test
+    void describesTypesInTheSchemasOwnWords() {
+        assertThat(vocabulary.describeType("port")).isEqualTo("an integer from 0 to 65535");
+        assertThat(vocabulary.describeType("tlsMode")).isEqualTo("one of required, optional, disabled");
+        assertThat(vocabulary.describeType("int")).isEqualTo("a valid int");
+    }
+
+    @Test
+    void knowsTheAttributesOfElementsByTheirPlace() {
+        assertThat(vocabulary.attributesOf(List.of("gateway", "xmpp", "tls"))).containsExactly("mode", "certificate", "key", "trust");
+        assertThat(vocabulary.attributesOf(List.of("gateway", "sip", "tls"))).containsExactly("certificate", "key", "trust");
+        assertThat(vocabulary.attributesOf(List.of("gateway", "federation", "domain")))
+                .containsExactly("name", "tls", "auth", "host", "port", "enabled");
+        assertThat(vocabulary.attributesOf(List.of("gateway", "xmpp", "domain"))).isEmpty();
+        assertThat(vocabulary.attributesOf(List.of("gateway", "nowhere"))).isEmpty();
+    }
+}
