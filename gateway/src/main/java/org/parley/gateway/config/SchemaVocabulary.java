@@ -54,6 +54,11 @@ final class SchemaVocabulary {
         return Map.copyOf(typeDescriptions);
     }
 
+    /** Every element of the schema, by its path of local names from the root, with its attributes. */
+    Map<List<String>, List<String>> elements() {
+        return Map.copyOf(attributesByPath);
+    }
+
     /** Attributes allowed on the element at {@code path} (local names from the root), in schema order. */
     List<String> attributesOf(List<String> path) {
         return attributesByPath.getOrDefault(path, List.of());
@@ -68,11 +73,11 @@ final class SchemaVocabulary {
         if (type == null) {
             type = children(element).stream().filter(e -> e.getLocalName().equals("complexType")).findFirst().orElse(null);
         }
+        List<String> attributes = new ArrayList<>();
         if (type != null) {
-            List<String> attributes = new ArrayList<>();
             collect(path, type, attributes);
-            attributesByPath.put(path, List.copyOf(attributes));
         }
+        attributesByPath.put(path, List.copyOf(attributes));
     }
 
     private void collect(List<String> path, Element particle, List<String> attributes) {

@@ -2,6 +2,8 @@ package org.parley.gateway.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,5 +32,17 @@ class SchemaVocabularyTest {
                 .containsExactly("name", "tls", "auth", "host", "port", "enabled");
         assertThat(vocabulary.attributesOf(List.of("gateway", "xmpp", "domain"))).isEmpty();
         assertThat(vocabulary.attributesOf(List.of("gateway", "nowhere"))).isEmpty();
+    }
+
+    @Test
+    void theReferenceDocumentsEveryElementAndAttribute() throws Exception {
+        String reference = Files.readString(Path.of("..", "docs", "configuration.md"));
+
+        assertThat(vocabulary.elements()).hasSizeGreaterThan(15).allSatisfy((path, attributes) -> {
+            String element = path.get(path.size() - 1);
+            assertThat(reference).as("docs for <%s>", element).contains("`<" + element + ">`");
+            attributes.forEach(attribute -> assertThat(reference).as("docs for %s %s", path, attribute)
+                    .contains("| `" + attribute + "` |"));
+        });
     }
 }
