@@ -50,7 +50,7 @@ final class ConfigMapper {
         StoreConfig store = new StoreConfig(
                 values.jdbcUrl(root.child("store"), "url", ConfigDefaults.STORE_URL),
                 values.string(root.child("store"), "user"),
-                values.string(root.child("store"), "password"));
+                values.verbatim(root.child("store"), "password"));
         FederationConfig federation = federation(root.child("federation"), xmppDomains);
         AdminConfig admin = new AdminConfig(endpoint(root.child("admin"), ConfigDefaults.ADMIN_ADDRESS, ConfigDefaults.ADMIN_PORT));
         checkListenersDiffer(List.of(
@@ -135,7 +135,7 @@ final class ConfigMapper {
         List<DomainEntry> entries = new ArrayList<>();
         Map<DomainName, Position> seen = new LinkedHashMap<>();
         for (XmlElement domain : federation.map(f -> f.children("domain")).orElse(List.of())) {
-            Optional<XmlElement> written = Optional.of(domain);
+            Optional<XmlElement> entry = Optional.of(domain);
             Optional<DomainName> name = values.domain(domain, "name");
             Position at = domain.attribute("name").map(XmlAttribute::position).orElse(domain.position());
             if (name.isPresent() && ownDomains.containsKey(name.get())) {
@@ -147,12 +147,12 @@ final class ConfigMapper {
             } else if (name.isPresent()) {
                 seen.put(name.get(), at);
                 entries.add(new DomainEntry(name.get().value(),
-                        values.token(written, "tls", TlsPolicy.class, ConfigDefaults.FEDERATION_TLS),
-                        values.token(written, "auth", AuthPolicy.class, ConfigDefaults.FEDERATION_AUTH),
+                        values.token(entry, "tls", TlsPolicy.class, ConfigDefaults.FEDERATION_TLS),
+                        values.token(entry, "auth", AuthPolicy.class, ConfigDefaults.FEDERATION_AUTH),
                         values.domain(domain, "host").map(DomainName::value),
                         domain.attribute("port").map(p -> OptionalInt.of(Integer.parseInt(p.value().strip())))
                                 .orElse(OptionalInt.empty()),
-                        values.bool(written, "enabled", true)));
+                        values.bool(entry, "enabled", true)));
             }
         }
         return new FederationConfig(

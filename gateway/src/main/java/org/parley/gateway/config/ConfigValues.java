@@ -46,6 +46,11 @@ final class ConfigValues {
         return element.flatMap(e -> e.attribute(attribute)).map(a -> a.value().strip());
     }
 
+    /** An attribute exactly as written, surrounding spaces included (passwords). */
+    Optional<String> verbatim(Optional<XmlElement> element, String attribute) {
+        return element.flatMap(e -> e.attribute(attribute)).map(XmlAttribute::value);
+    }
+
     String string(Optional<XmlElement> element, String attribute, String fallback) {
         return string(element, attribute).orElse(fallback);
     }

@@ -120,7 +120,7 @@ class ConfigLoaderTest {
                   <sip><domain>sip.example.test</domain><fqdn>gw.example.test</fqdn>
                     <tls certificate="../../sip.pem"/>
                   </sip>
-                  <store url="jdbc:h2:file:../../var/parley;MODE=PostgreSQL;AUTO_SERVER=TRUE" user="sa"/>
+                  <store url="jdbc:h2:file:../../var/parley;MODE=PostgreSQL;AUTO_SERVER=TRUE" user="sa" password=" p w "/>
                 </gateway>
                 """);
 
@@ -136,6 +136,7 @@ class ConfigLoaderTest {
         assertThat(config.sip().tls().key()).isEqualTo(base.resolve("certs/sip-key.pem"));
         assertThat(config.store().url()).isEqualTo("jdbc:h2:file:" + dir.resolve("var/parley") + ";MODE=PostgreSQL;AUTO_SERVER=TRUE");
         assertThat(config.store().user()).contains("sa");
+        assertThat(config.store().password()).contains(" p w ");
     }
 
     @Test

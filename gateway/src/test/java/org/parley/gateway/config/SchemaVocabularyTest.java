@@ -35,6 +35,14 @@ class SchemaVocabularyTest {
     }
 
     @Test
+    void theJarCarriesTheSchemaFromConf() throws Exception {
+        try (var packaged = ConfigSchema.class.getResourceAsStream(ConfigSchema.RESOURCE)) {
+            assertThat(packaged).isNotNull();
+            assertThat(packaged.readAllBytes()).isEqualTo(Files.readAllBytes(Path.of("..", "conf", "gateway.xsd")));
+        }
+    }
+
+    @Test
     void theReferenceDocumentsEveryElementAndAttribute() throws Exception {
         String reference = Files.readString(Path.of("..", "docs", "configuration.md"));
 
