@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The configuration cannot be used. Carries every problem found (at least one), in file order; the message is
+ * The configuration cannot be used. Carries every problem found (at least one), in the order of the file; the message is
  * their {@link ConfigProblem#toString()} forms, one per line.
  */
 public final class ConfigException extends Exception {

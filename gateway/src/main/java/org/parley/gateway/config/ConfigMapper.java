@@ -2,6 +2,7 @@ package org.parley.gateway.config;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +59,9 @@ final class ConfigMapper {
                 new Listener("<sip><listen>", root.child("sip").flatMap(s -> s.child("listen")), sip.listen()),
                 new Listener("<admin>", root.child("admin"), admin.listen())));
         if (!values.problems().isEmpty()) {
-            throw new ConfigException(values.problems());
+            throw new ConfigException(values.problems().stream()
+                    .sorted(Comparator.comparingInt(ConfigProblem::line).thenComparingInt(ConfigProblem::column))
+                    .toList());
         }
         return new LoadedConfig(new GatewayConfig(source, xmpp, sip, media, store, federation, admin), fileLocations);
     }
