@@ -352,11 +352,11 @@ class ConfigLoaderProblemsTest {
     }
 
     @Test
-    void collectsEverySemanticProblem() throws Exception {
+    void collectsEverySemanticProblemInFileOrder() throws Exception {
         Path file = ConfigTexts.write(dir.resolve("gateway.xml"), """
                 <gateway xmlns="urn:parley:gateway:1">
                   <xmpp><domain>xmpp..example.test</domain><listen address="localhost"/></xmpp>
-                  <sip><domain>sip.example.test</domain><fqdn>gw.example.test</fqdn></sip>
+                  <sip><domain>sip.example.test</domain><fqdn>gw.example.test</fqdn><listen port="5269"/></sip>
                   <media port-min="50001"/>
                   <federation><domain name="a.test"/><domain name="a.test"/></federation>
                 </gateway>
@@ -365,7 +365,7 @@ class ConfigLoaderProblemsTest {
         ConfigException thrown = catchThrowableOfType(() -> LOADER.load(file), ConfigException.class);
 
         assertThat(thrown.problems()).extracting(p -> p.line() + " " + p.subject()).containsExactly(
-                "2 <domain>", "2 <listen address>", "4 <media port-min>", "5 <domain name>");
+                "2 <domain>", "2 <listen address>", "3 <listen port>", "4 <media port-min>", "5 <domain name>");
     }
 
     @Test
