@@ -8,9 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.parley.gateway.pki.CertificateNames;
-import org.parley.gateway.pki.PemException;
-import org.parley.gateway.pki.PemFiles;
+import org.parley.pki.CertificateNames;
+import org.parley.pki.PemException;
+import org.parley.pki.PemFiles;
 
 /**
  * Checks the files a loaded configuration names, as a step of its own: {@code parley run} first generates

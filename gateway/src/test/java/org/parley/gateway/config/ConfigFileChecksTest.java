@@ -17,10 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.parley.gateway.pki.DevelopmentCertificates;
-import org.parley.gateway.pki.DevelopmentPki;
+import org.parley.pki.DevelopmentPki;
 import org.parley.gateway.pki.GenerationResult;
-import org.parley.gateway.pki.IssuedCertificate;
-import org.parley.gateway.pki.PemFiles;
+import org.parley.pki.IssuedCertificate;
+import org.parley.pki.PemFiles;
 
 class ConfigFileChecksTest {
 
