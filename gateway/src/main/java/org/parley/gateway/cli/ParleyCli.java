@@ -1,6 +1,7 @@
 package org.parley.gateway.cli;
 
 import java.io.PrintWriter;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Parley XMPP-SIP federation gateway.",
-        subcommands = {},
+        subcommands = {RunCommand.class, CheckCommand.class, AllowCommand.class, CertsCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:runtime failure", "2:bad usage or bad configuration"})
 public final class ParleyCli implements Runnable {
@@ -21,12 +22,16 @@ public final class ParleyCli implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // the JDK's HTTP server logs through java.util.logging: route it to SLF4J like everything else
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         System.exit(execute(args));
     }
 
     /** Runs the command line and returns the process exit code (used by {@link #main} and in tests). */
     public static int execute(String... args) {
         CommandLine commandLine = new CommandLine(new ParleyCli());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler(ParleyCli::handleFailure);
         return commandLine.execute(args);
     }

@@ -75,7 +75,7 @@ public final class Store implements AutoCloseable {
         HikariDataSource dataSource = connect(config, url, displayUrl, meterRegistry);
         try {
             String version = migrate(dataSource, displayUrl);
-            LOG.info("Store open at {} (schema version {})", displayUrl, version);
+            LOG.debug("Store open at {} (schema version {})", displayUrl, version);
             return new Store(dataSource, displayUrl, version);
         } catch (RuntimeException e) {
             dataSource.close();
@@ -196,7 +196,7 @@ public final class Store implements AutoCloseable {
         }
         if (!dataSource.isClosed()) {
             dataSource.close();
-            LOG.info("Store closed at {}", displayUrl);
+            LOG.debug("Store closed at {}", displayUrl);
         }
     }
 }

@@ -101,9 +101,12 @@ public final class ParleyProcess implements AutoCloseable {
                 + "\nstdout:\n" + stdout() + "\nstderr:\n" + stderr());
     }
 
-    /** Sends SIGTERM (an orderly stop). */
+    /**
+     * Sends SIGTERM (an orderly stop). Through the {@link ProcessHandle}: {@link Process#destroy()} would also close
+     * our ends of the child's pipes and lose what it prints while stopping.
+     */
     public void terminate() {
-        process.destroy();
+        process.toHandle().destroy();
     }
 
     /** Waits for the exit code, empty if the process is still running after {@code timeout}. */
