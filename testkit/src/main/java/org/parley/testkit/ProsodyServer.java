@@ -79,6 +79,8 @@ public final class ProsodyServer implements AutoCloseable {
         private Optional<IssuedCertificate> trustedCa = Optional.empty();
         private final Map<String, String> users = new LinkedHashMap<>();
         private final List<String> extraLines = new ArrayList<>();
+        private int c2sPort;
+        private int s2sPort;
 
         private Builder(String domain) {
             this.domain = Objects.requireNonNull(domain, "domain");
@@ -87,6 +89,13 @@ public final class ProsodyServer implements AutoCloseable {
         /** The loopback address to listen on (default 127.0.0.2); pick one no other test uses. */
         public Builder ip(String ip) {
             this.ip = ip;
+            return this;
+        }
+
+        /** Fixed client and server ports (for DNS records written before start); free ports otherwise. */
+        public Builder ports(int c2s, int s2s) {
+            this.c2sPort = c2s;
+            this.s2sPort = s2s;
             return this;
         }
 
@@ -142,8 +151,8 @@ public final class ProsodyServer implements AutoCloseable {
                 Path dir = Files.createTempDirectory("parley-prosody-" + domain + "-");
                 Files.createDirectories(dir.resolve("data"));
                 Files.createDirectories(dir.resolve("certs"));
-                int c2s = freeTcpPort(ip);
-                int s2s = freeTcpPort(ip);
+                int c2s = c2sPort > 0 ? c2sPort : freeTcpPort(ip);
+                int s2s = s2sPort > 0 ? s2sPort : freeTcpPort(ip);
                 writeCertificates(dir);
                 Path config = dir.resolve("prosody.cfg.lua");
                 Files.writeString(config, ProsodyConfig.render(new ProsodyConfig(domain, ip, c2s, s2s, mode, dns,
