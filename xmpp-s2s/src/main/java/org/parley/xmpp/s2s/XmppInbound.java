@@ -12,7 +12,12 @@ import org.parley.xmpp.stanza.Stanza;
  */
 public interface XmppInbound {
 
-    /** A stanza from an authenticated remote domain addressed to a local user (not to the bare domain). */
+    /**
+     * A stanza from an authenticated remote domain to a served domain or an address at it; IQ requests to the
+     * bare domain and answers to our pings are handled inside the module and never arrive here. The gateway
+     * must answer every IQ get/set it receives (RFC 6120 §8.2.3), and answer stanzas for unknown users with an
+     * error through {@link XmppOutbound}.
+     */
     void received(Stanza stanza);
 
     /**
