@@ -1,0 +1,321 @@
+package org.parley.xmpp.s2s;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.parley.xmpp.dialback.DialbackElement;
+import org.parley.xmpp.stanza.Jid;
+import org.parley.xmpp.stanza.Stanza;
+import org.parley.xmpp.stanza.StanzaErrorCondition;
+import org.parley.xmpp.stanza.StanzaKind;
+import org.parley.xmpp.stream.StreamClose;
+import org.parley.xmpp.stream.StreamError;
+import org.parley.xmpp.stream.StreamEvent;
+import org.parley.xmpp.stream.StreamHeader;
+import org.parley.xmpp.stream.XmlElement;
+import org.parley.xmpp.stream.XmppNamespaces;
+import org.parley.xmpp.stream.XmppStreamDecoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One outbound s2s stream for a domain pair, as initiating server (RFC 6120 §4–§6; XEP-0178; XEP-0220
+ * originating role): sends our header, takes STARTTLS when offered (presenting our certificate), checks the
+ * server's certificate name (RFC 6125), authenticates with SASL EXTERNAL when offered and acceptable, otherwise
+ * with {@code db:result}; a {@code db:result type='valid'} counts only while ours is pending (ROBUSTNESS 10).
+ * {@code db:verify} answers are passed to the {@link OutboundRoute}, which knows what it asked. Once ready it
+ * carries stanzas, pings the peer when quiet (XEP-0199) and closes when idle.
+ */
+final class OutboundSession extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboundSession.class);
+
+    private enum Phase { AWAIT_HEADER, AWAIT_FEATURES, AWAIT_PROCEED, HANDSHAKE, AWAIT_SASL, AWAIT_DIALBACK, READY, DONE }
+
+    private final OutboundRoute route;
+    private final DomainPair pair;
+    private final PeerDecision.Permitted decision;
+    private final S2sContext context;
+    private final PingTracker pings;
+    private final SessionState state = new SessionState(SessionState.Direction.OUTBOUND);
+    private Channel channel;
+    private Phase phase = Phase.AWAIT_HEADER;
+    private String remoteStreamId = "";
+    private boolean usable;
+    private boolean saslDone;
+    private long lastStanzaNanos = System.nanoTime();
+    private int pingCounter;
+
+    OutboundSession(OutboundRoute route, DomainPair pair, PeerDecision.Permitted decision, S2sContext context,
+                    PingTracker pings) {
+        this.route = route;
+        this.pair = pair;
+        this.decision = decision;
+        this.context = context;
+        this.pings = pings;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        channel = ctx.channel();
+        context.metrics().sessionOpened(state.direction());
+        log(this::sendHeader);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        context.metrics().sessionClosed(state.direction(), state.anyAuthenticated());
+        Phase was = phase;
+        phase = Phase.DONE;
+        log(() -> route.sessionClosed(this, was == Phase.READY, "connection closed"));
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof StreamEvent event && phase != Phase.DONE) {
+            log(() -> onEvent(event));
+        }
+    }
+
+    private void onEvent(StreamEvent event) {
+        if (event instanceof StreamEvent.StreamOpened opened) {
+            remoteStreamId = opened.header().id() == null ? "" : opened.header().id();
+            phase = Phase.AWAIT_FEATURES;
+            if (opened.header().version() == null) {
+                negotiated();
+                startDialback();
+            }
+        } else if (event instanceof StreamEvent.StanzaReceived received) {
+            onElement(received.element());
+        } else if (event instanceof StreamEvent.StreamClosed) {
+            close(new StreamClose(), "the peer closed the stream");
+        } else if (event instanceof StreamEvent.StreamFailed failed) {
+            close(failed.error(), "the peer sent bad XML: " + failed.error().condition().elementName());
+        }
+    }
+
+    private void onElement(XmlElement element) {
+        if (element.is(XmppNamespaces.STREAMS, "features") && phase == Phase.AWAIT_FEATURES) {
+            onFeatures(element);
+        } else if (element.is(XmppNamespaces.TLS, "proceed") && phase == Phase.AWAIT_PROCEED) {
+            SslHandler ssl = new SslHandler(context.tls().client().orElseThrow()
+                    .newEngine(channel.alloc(), pair.remote(), 5269));
+            channel.pipeline().addFirst("tls", ssl);
+            phase = Phase.HANDSHAKE;
+        } else if (element.is(XmppNamespaces.SASL, "success") && phase == Phase.AWAIT_SASL) {
+            Optional<StreamError> refusal = context.authenticator().authenticate(state, pair,
+                    Authenticator.Mechanism.EXTERNAL);
+            if (refusal.isPresent()) {
+                close(refusal.get(), refusal.get().text());
+                return;
+            }
+            saslDone = true;
+            restart();
+        } else if (element.is(XmppNamespaces.SASL, "failure") && phase == Phase.AWAIT_SASL) {
+            LOG.info("{} refused SASL EXTERNAL; trying dialback", pair.remote());
+            startDialback();
+        } else if (element.namespace().equals(XmppNamespaces.DIALBACK)) {
+            DialbackElement.parse(element).ifPresent(this::onDialback);
+        } else if (element.is(XmppNamespaces.STREAMS, "error")) {
+            String condition = StreamError.fromElement(element).map(e -> e.condition().elementName() + " " + e.text())
+                    .orElse("");
+            route.failed(this, StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, "stream error from peer: " + condition);
+            channel.close();
+        } else {
+            LOG.debug("ignoring {} on an outbound stream", element.localName());
+        }
+    }
+
+    private void onFeatures(XmlElement features) {
+        if (saslDone) {
+            ready();
+            return;
+        }
+        boolean tlsAllowed = context.tls().client().isPresent() && decision.tls() != TlsRequirement.DISABLED;
+        boolean tlsRequired = context.settings().tls().mode() == TlsMode.REQUIRED
+                || decision.tls() == TlsRequirement.REQUIRED;
+        if (!state.secured() && Features.offersStartTls(features) && tlsAllowed) {
+            channel.writeAndFlush(Features.tls("starttls"));
+            phase = Phase.AWAIT_PROCEED;
+            return;
+        }
+        if (!state.secured() && (tlsRequired || Features.requiresStartTls(features))) {
+            fail("TLS is required on the stream to " + pair.remote() + " but cannot be negotiated");
+            return;
+        }
+        negotiated();
+        if (state.secured() && Features.offersExternal(features) && decision.auth() != AuthRequirement.DIALBACK
+                && state.certificateValidFor(pair.remote())) {
+            channel.writeAndFlush(Features.saslExternal(pair.local()));
+            phase = Phase.AWAIT_SASL;
+        } else {
+            startDialback();
+        }
+    }
+
+    /** Security is settled: dialback verifications for the receiving role may go out now (XEP-0220 §2.1.3). */
+    private void negotiated() {
+        usable = true;
+        route.streamUsable(this);
+    }
+
+    private void startDialback() {
+        Optional<StreamError> refusal = context.authenticator().refusal(state, pair, Authenticator.Mechanism.DIALBACK);
+        if (refusal.isPresent()) {
+            fail("cannot authenticate to " + pair.remote() + ": " + refusal.get().text());
+            return;
+        }
+        String key = context.settings().dialbackKeys().generate(pair.remote(), pair.local(), remoteStreamId);
+        channel.writeAndFlush(DialbackElement.request(DialbackElement.Kind.RESULT, pair.local(), pair.remote(), "", key)
+                .toElement());
+        phase = Phase.AWAIT_DIALBACK;
+    }
+
+    private void onDialback(DialbackElement db) {
+        if (db.kind() == DialbackElement.Kind.VERIFY && !db.isRequest()) {
+            route.verifyAnswered(this, db);
+            return;
+        }
+        boolean ours = db.kind() == DialbackElement.Kind.RESULT && !db.isRequest() && phase == Phase.AWAIT_DIALBACK
+                && InboundSession.normalised(db.from()).equals(pair.remote())
+                && InboundSession.normalised(db.to()).equals(pair.local());
+        if (!ours) {
+            LOG.warn("ignoring unsolicited db:{} type={} from {}", db.kind(), db.type().orElse(""), db.from());
+            return;
+        }
+        if (!db.isValid()) {
+            context.authenticator().failed(state, pair, Authenticator.Mechanism.DIALBACK,
+                    pair.remote() + " answered " + db.type().orElse(""));
+            fail(pair.remote() + " refused our dialback key");
+            return;
+        }
+        Optional<StreamError> refusal = context.authenticator().authenticate(state, pair,
+                Authenticator.Mechanism.DIALBACK);
+        if (refusal.isPresent()) {
+            close(refusal.get(), refusal.get().text());
+        } else {
+            ready();
+        }
+    }
+
+    private void ready() {
+        phase = Phase.READY;
+        route.ready(this);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof SslHandshakeCompletionEvent done) {
+            log(() -> onHandshake(done));
+        } else if (event instanceof IdleStateEvent) {
+            log(this::onQuiet);
+        } else {
+            ctx.fireUserEventTriggered(event);
+        }
+    }
+
+    private void onHandshake(SslHandshakeCompletionEvent done) {
+        if (!done.isSuccess()) {
+            fail("TLS handshake with " + pair.remote() + " failed: " + done.cause());
+            return;
+        }
+        List<java.security.cert.X509Certificate> chain =
+                TlsContexts.peerChain(channel.pipeline().get(SslHandler.class).engine().getSession());
+        state.secured(chain, context.tls().peerChainTrusted(chain, true));
+        LOG.debug("TLS to {} established; server presented {}", pair.remote(), state.certificateDescription());
+        restart();
+    }
+
+    private void restart() {
+        channel.pipeline().get(XmppStreamDecoder.class).reset();
+        sendHeader();
+    }
+
+    private void sendHeader() {
+        channel.writeAndFlush(StreamHeader.server(pair.remote(), pair.local(), null));
+        phase = Phase.AWAIT_HEADER;
+    }
+
+    private void onQuiet() {
+        if (phase != Phase.READY) {
+            return;
+        }
+        long quietNanos = System.nanoTime() - lastStanzaNanos;
+        if (quietNanos >= context.settings().timeouts().idle().toNanos()) {
+            LOG.info("closing idle stream to {}", pair.remote());
+            close(new StreamClose(), "idle");
+            return;
+        }
+        String id = "ping-" + context.newStreamId().substring(0, 12) + "-" + (++pingCounter);
+        pings.register(id, () -> LOG.debug("{} answered ping {}", pair.remote(), id));
+        channel.writeAndFlush(Stanza.of(StanzaKind.IQ, Jid.domain(pair.local()), Jid.domain(pair.remote()), id, "get",
+                List.of(XmlElement.builder(LocalDomain.PING, "ping").build())).element());
+        channel.eventLoop().schedule(() -> log(() -> checkPing(id)),
+                context.settings().timeouts().pingTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void checkPing(String id) {
+        if (pings.forget(id) && channel.isActive()) {
+            LOG.warn("{} did not answer ping {} within {}; closing the stream as dead", pair.remote(), id,
+                    context.settings().timeouts().pingTimeout());
+            phase = Phase.DONE;
+            channel.close();
+        }
+    }
+
+    /** Writes a stanza on the ready stream. */
+    void send(Stanza stanza) {
+        lastStanzaNanos = System.nanoTime();
+        channel.writeAndFlush(stanza.element());
+        context.metrics().stanzaOut(pair.remote());
+    }
+
+    /** Writes a {@code db:verify} request (receiving role, piggybacked on this stream). */
+    void sendVerify(DialbackElement verify) {
+        channel.writeAndFlush(verify.toElement());
+    }
+
+    boolean usable() {
+        return usable && phase != Phase.DONE;
+    }
+
+    private void fail(String reason) {
+        route.failed(this, StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, reason);
+        close(new StreamClose(), reason);
+    }
+
+    private void close(Object last, String reason) {
+        if (phase == Phase.DONE) {
+            return;
+        }
+        LOG.debug("closing stream to {}: {}", pair.remote(), reason);
+        phase = Phase.DONE;
+        channel.writeAndFlush(last).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    void closeNow(Object last) {
+        if (channel != null && channel.isActive()) {
+            channel.eventLoop().execute(() -> close(last, "shutdown"));
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        log(() -> {
+            LOG.warn("stream to {} failed: {}", pair.remote(), cause.toString());
+            route.failed(this, StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, cause.toString());
+            channel.close();
+        });
+    }
+
+    private void log(Runnable work) {
+        LogContext.run(channel == null ? "-" : channel.remoteAddress(), pair.remote(), work);
+    }
+}

@@ -1,0 +1,16 @@
+/**
+ * XMPP server-to-server federation on Netty (RFC 6120 §4–§6, §8, §13; XEP-0220 Server Dialback with XEP-0185
+ * keys; XEP-0178 SASL EXTERNAL; XEP-0199 ping; XEP-0030 disco for the gateway's own domain).
+ *
+ * <p>Public surface: {@link org.parley.xmpp.s2s.XmppFederation} (wires {@link org.parley.xmpp.s2s.S2sServer},
+ * the listener, and {@link org.parley.xmpp.s2s.S2sClient}, the outbound routes), configured by
+ * {@link org.parley.xmpp.s2s.S2sSettings}, governed by the {@link org.parley.xmpp.s2s.PeerPolicy} hook, and the
+ * two ports {@link org.parley.xmpp.s2s.XmppInbound} and {@link org.parley.xmpp.s2s.XmppOutbound}.
+ *
+ * <p>Inside: {@code InboundSession} and {@code OutboundSession} run one stream each; {@code InboundDialback}
+ * holds the receiving and authoritative dialback roles; {@code Authenticator} is the single place where a
+ * stream's authenticated domain pairs change and policy is applied; {@code OutboundRoute} keeps one stream per
+ * domain pair with a bounded queue that bounces on failure. Event loops never block: DNS is asynchronous and the
+ * policy answers from memory.
+ */
+package org.parley.xmpp.s2s;
