@@ -18,14 +18,27 @@ public final class GatewayConfigFiles {
 
     /** As {@link #write(Path, int)}, with extra {@code <domain>} elements inside {@code <federation>}. */
     public static Path write(Path dir, int adminPort, String federationDomains) {
+        return write(dir, new Xmpp("xmpp.parley.test", "127.0.0.1", 0, ""), adminPort, federationDomains);
+    }
+
+    /**
+     * The XMPP side of a test configuration.
+     *
+     * @param dnsElement a {@code <dns .../>} element, or empty for the system resolver
+     */
+    public record Xmpp(String domain, String listenAddress, int listenPort, String dnsElement) { }
+
+    /** A configuration serving {@code xmpp}, with the given admin port and federation entries. */
+    public static Path write(Path dir, Xmpp xmpp, int adminPort, String federationDomains) {
         String xml = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <gateway xmlns="urn:parley:gateway:1">
                   <xmpp>
-                    <domain>xmpp.parley.test</domain>
-                    <listen address="127.0.0.1" port="0"/>
+                    <domain>%s</domain>
+                    <listen address="%s" port="%d"/>
                     <tls mode="optional" certificate="certs/xmpp.pem" key="certs/xmpp-key.pem" trust="certs/ca.pem"/>
                     <dialback secret-file="data/dialback.secret"/>
+                    %s
                   </xmpp>
                   <sip>
                     <domain>sip.parley.test</domain>
@@ -40,7 +53,8 @@ public final class GatewayConfigFiles {
                 %s  </federation>
                   <admin address="127.0.0.1" port="%d"/>
                 </gateway>
-                """.formatted(federationDomains, adminPort);
+                """.formatted(xmpp.domain(), xmpp.listenAddress(), xmpp.listenPort(), xmpp.dnsElement(),
+                federationDomains, adminPort);
         try {
             Files.createDirectories(dir);
             Path file = dir.resolve("gateway.xml");
