@@ -198,7 +198,15 @@ public final class KamailioEdge implements AutoCloseable {
         launch();
     }
 
-    /** Stops Kamailio by PID; {@link #restart()} may start it again. */
+    /** Starts Kamailio again on the same ports and configuration after {@link #stop()}. */
+    public void relaunch() {
+        if (isRunning()) {
+            throw new IllegalStateException("kamailio is still running");
+        }
+        launch();
+    }
+
+    /** Stops Kamailio by PID; {@link #relaunch()} starts it again. */
     public void stop() {
         if (process != null) {
             process.stop();
