@@ -24,7 +24,8 @@ import org.parley.pki.PemFiles;
  * against the test CA; the routing script answers 403 unless the verified peer's CN or SAN dNSName is the
  * expected gateway name), plain TCP for SIP users, requests for the edge's domain relayed over TCP to a user
  * agent (sipp), requests for the gateway's names relayed over TLS to the gateway's listener with Kamailio's
- * client profile (its own certificate). No name resolution: every next hop is an IP address.
+ * client profile (its own certificate); a MESSAGE to {@code sip:echo@<domain>} is answered 200 by the edge
+ * itself. No name resolution: every next hop is an IP address.
  *
  * <p>Runs in the foreground ({@code -DD -E}) with a pid file and its own runtime directory; stopped by PID.
  * {@link #restart()} stops and starts it again on the same ports.

@@ -52,6 +52,8 @@ public final class EdgeResolver {
             return discover(((AccessEdge.Discovered) edge).domain());
         } catch (TextParseException e) {
             return new EdgeResolution.Failed("not a DNS name: " + e.getMessage());
+        } catch (RuntimeException e) {
+            return new EdgeResolution.Failed("DNS lookup failed: " + e);
         }
     }
 
@@ -121,7 +123,6 @@ public final class EdgeResolver {
         Lookup lookup = new Lookup(absolute.toLowerCase(Locale.ROOT), type);
         lookup.setResolver(resolver);
         lookup.setCache(null);
-        lookup.setSearchPath((Name[]) null);
         Record[] records = lookup.run();
         if (records == null) {
             return List.of();
