@@ -51,6 +51,17 @@ public final class DnsmasqServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * A NAPTR record (RFC 3403), e.g. {@code naptr("edge.test", 10, 0, "s", "SIPS+D2T", "",
+         * "_sips._tcp.edge.test")} for RFC 3263 §4.1 transport selection.
+         */
+        public Builder naptr(String name, int order, int preference, String flags, String service, String regexp,
+                             String replacement) {
+            lines.add("naptr-record=" + name + "," + order + "," + preference + "," + flags + "," + service + ","
+                    + regexp + "," + replacement);
+            return this;
+        }
+
         /** An SRV record with target "." (service not offered, RFC 2782). */
         public Builder srvNotOffered(String name) {
             lines.add("srv-host=" + name);

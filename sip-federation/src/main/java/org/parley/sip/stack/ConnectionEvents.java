@@ -1,0 +1,13 @@
+package org.parley.sip.stack;
+
+import java.net.InetSocketAddress;
+
+/** What the network layer reports about TLS connections; implemented by the edge link and metrics. */
+public interface ConnectionEvents {
+
+    /** An outbound connection (toward the edge) ended: EOF, reset, alert, or closed by the stack. */
+    void outboundClosed(InetSocketAddress remote, String reason);
+
+    /** A TLS handshake failed or a peer was refused; {@code inbound} when the peer connected to us. */
+    void tlsFailure(TlsFailureReason reason, boolean inbound, String detail);
+}

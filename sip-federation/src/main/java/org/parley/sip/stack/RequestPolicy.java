@@ -1,0 +1,21 @@
+package org.parley.sip.stack;
+
+/** Decides, before the stack allocates a transaction, whether an inbound request is processed. */
+public interface RequestPolicy {
+
+    /** What to do with a request. */
+    enum Verdict {
+        ADMIT,
+        /** Answer 413 Request Entity Too Large (RFC 3261 §21.4.11). */
+        TOO_LARGE,
+        /** Answer 503 Service Unavailable with Retry-After (RFC 3261 §21.5.4): the connection sends too fast. */
+        RATE_LIMITED
+    }
+
+    /**
+     * @param connection    identifies the TLS connection (peer address and port)
+     * @param method        the request method
+     * @param contentLength the declared body length
+     */
+    Verdict admit(String connection, String method, int contentLength);
+}

@@ -1,0 +1,76 @@
+package org.parley.sip.stack;
+
+import gov.nist.javax.sip.header.RetryAfter;
+import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.message.SIPResponse;
+import gov.nist.javax.sip.stack.MessageChannel;
+import gov.nist.javax.sip.stack.SIPMessageValve;
+import java.io.IOException;
+import javax.sip.InvalidArgumentException;
+import javax.sip.SipStack;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the {@link RequestPolicy} to each inbound request before the stack allocates a transaction:
+ * bodies over the limit get 413, connections over their rate get 503 with Retry-After; an ACK is dropped
+ * instead (it has no response). Instantiated by the stack by class name ({@code SIP_MESSAGE_VALVE}).
+ */
+public final class RequestValve implements SIPMessageValve {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RequestValve.class);
+
+    private volatile RequestPolicy policy;
+
+    @Override
+    public void init(SipStack stack) {
+        this.policy = StackHooks.forStack(stack.getStackName()).policy();
+    }
+
+    @Override
+    public boolean processRequest(SIPRequest request, MessageChannel channel) {
+        try {
+            String connection = channel.getPeerAddress() + ":" + channel.getPeerPort();
+            int length = request.getContentLength() == null ? 0 : request.getContentLength().getContentLength();
+            RequestPolicy.Verdict verdict = policy.admit(connection, request.getMethod(), length);
+            return switch (verdict) {
+                case ADMIT -> true;
+                case TOO_LARGE -> refuse(request, channel, Response.REQUEST_ENTITY_TOO_LARGE);
+                case RATE_LIMITED -> refuse(request, channel, Response.SERVICE_UNAVAILABLE);
+            };
+        } catch (RuntimeException e) {
+            LOG.warn("dropping a request the valve could not inspect: {}", e.toString());
+            return false;
+        }
+    }
+
+    private static boolean refuse(SIPRequest request, MessageChannel channel, int status) {
+        if (Request.ACK.equals(request.getMethod())) {
+            return false;
+        }
+        SIPResponse response = request.createResponse(status);
+        try {
+            if (status == Response.SERVICE_UNAVAILABLE) {
+                RetryAfter retryAfter = new RetryAfter();
+                retryAfter.setRetryAfter(1);
+                response.setHeader(retryAfter);
+            }
+            channel.sendMessage(response);
+        } catch (IOException | InvalidArgumentException e) {
+            LOG.debug("could not send {} to {}: {}", status, channel.getPeerAddress(), e.toString());
+        }
+        return false;
+    }
+
+    @Override
+    public boolean processResponse(Response response, MessageChannel channel) {
+        return true;
+    }
+
+    @Override
+    public void destroy() {
+        // nothing held
+    }
+}

@@ -1,0 +1,245 @@
+package org.parley.sip.subscription;
+
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.InvalidArgumentException;
+import javax.sip.SipException;
+import javax.sip.header.CallIdHeader;
+import javax.sip.message.Request;
+import org.parley.sip.InboundRequest;
+import org.parley.sip.OutboundRequest;
+import org.parley.sip.SipHeader;
+import org.parley.sip.SipInbound;
+import org.parley.sip.SipOutcome;
+import org.parley.sip.SipSubscriber;
+import org.parley.sip.SubscribeRequest;
+import org.parley.sip.SubscriptionEvent;
+import org.parley.sip.SubscriptionEvent.SubscriptionState;
+import org.parley.sip.SubscriptionId;
+import org.parley.sip.stack.SipStackRuntime;
+import org.parley.sip.transaction.OutboundSender;
+import org.parley.sip.transaction.RequestFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's own subscriptions (RFC 6665 §4.1, subscriber role): sends SUBSCRIBE, keeps each dialog and
+ * its granted duration here, refreshes before expiry ({@link #refreshDelay}), matches NOTIFYs by Call-ID,
+ * unsubscribes with Expires 0, and reports every step to {@link SipInbound#onSubscription}.
+ */
+public final class Subscriptions implements SipSubscriber {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Subscriptions.class);
+    /** How long an unsubscribe waits for the final NOTIFY (RFC 6665 §4.1.2.3) before ending anyway. */
+    private static final Duration FINAL_NOTIFY_WAIT = Duration.ofSeconds(32);
+
+    private final SipStackRuntime runtime;
+    private final RequestFactory factory;
+    private final OutboundSender sender;
+    private final SipInbound inbound;
+    private final ScheduledExecutorService scheduler;
+    private final Executor worker;
+    private final Map<SubscriptionId, Subscription> active = new ConcurrentHashMap<>();
+
+    public Subscriptions(SipStackRuntime runtime, RequestFactory factory, OutboundSender sender, SipInbound inbound,
+                         ScheduledExecutorService scheduler, Executor worker) {
+        this.runtime = runtime;
+        this.factory = factory;
+        this.sender = sender;
+        this.inbound = inbound;
+        this.scheduler = scheduler;
+        this.worker = worker;
+    }
+
+    /** One subscription's dialog and timers; fields guarded by the instance. */
+    private static final class Subscription {
+        final SubscribeRequest request;
+        final Dialog dialog;
+        ScheduledFuture<?> timer;
+        boolean ending;
+
+        Subscription(SubscribeRequest request, Dialog dialog) {
+            this.request = request;
+            this.dialog = dialog;
+        }
+    }
+
+    @Override
+    public SubscriptionId subscribe(SubscribeRequest request) {
+        Request built;
+        ClientTransaction transaction;
+        Dialog dialog;
+        try {
+            built = factory.build(new OutboundRequest(Request.SUBSCRIBE, request.to(), request.from(), request.to(),
+                    headers(request, request.expires()), Optional.empty()));
+            transaction = runtime.provider().getNewClientTransaction(built);
+            dialog = runtime.provider().getNewDialog(transaction);
+        } catch (ParseException | InvalidArgumentException | SipException e) {
+            SubscriptionId id = new SubscriptionId("invalid-" + System.nanoTime());
+            emit(new SubscriptionEvent.Terminated(id, "cannot build SUBSCRIBE: " + e.getMessage()));
+            return id;
+        }
+        SubscriptionId id = new SubscriptionId(((CallIdHeader) built.getHeader(CallIdHeader.NAME)).getCallId());
+        Subscription subscription = new Subscription(request, dialog);
+        active.put(id, subscription);
+        sender.send(transaction, Optional.empty(), Optional.empty())
+                .thenAccept(outcome -> answered(id, subscription, outcome, false));
+        return id;
+    }
+
+    @Override
+    public void unsubscribe(SubscriptionId id) {
+        Subscription subscription = active.get(id);
+        if (subscription == null) {
+            return;
+        }
+        synchronized (subscription) {
+            subscription.ending = true;
+            cancelTimer(subscription);
+            subscription.timer = scheduler.schedule(() -> end(id, "unsubscribed (no final NOTIFY)"),
+                    FINAL_NOTIFY_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        sendInDialog(id, subscription, Duration.ZERO);
+    }
+
+    /** A NOTIFY arrived; returns the status to answer (200, or 481 for an unknown subscription). */
+    public int onNotify(InboundRequest notify) {
+        SubscriptionId id = new SubscriptionId(notify.callId());
+        Subscription subscription = active.get(id);
+        if (subscription == null) {
+            return 481;
+        }
+        String header = notify.header("Subscription-State").orElse("active");
+        SubscriptionState state = SubscriptionState.parse(header.split(";")[0]);
+        emit(new SubscriptionEvent.Notified(id, state, notify.body()));
+        if (state == SubscriptionState.TERMINATED) {
+            end(id, parameter(header, "reason").orElse("terminated by the notifier"));
+        }
+        return 200;
+    }
+
+    /** Whether a NOTIFY belongs to one of our subscriptions. */
+    public boolean owns(String callId) {
+        return active.containsKey(new SubscriptionId(callId));
+    }
+
+    /** The refresh time for a granted duration: half of it when short, else one minute before expiry. */
+    static Duration refreshDelay(Duration granted) {
+        Duration half = granted.dividedBy(2);
+        Duration early = granted.minusSeconds(60);
+        return early.compareTo(half) > 0 ? early : half;
+    }
+
+    private void answered(SubscriptionId id, Subscription subscription, SipOutcome outcome, boolean refresh) {
+        if (outcome instanceof SipOutcome.FinalResponse response && response.isSuccess()) {
+            Duration granted = SipHeader.first(response.headers(), "Expires").map(Subscriptions::seconds)
+                    .orElse(subscription.request.expires());
+            synchronized (subscription) {
+                if (subscription.ending || granted.isZero()) {
+                    return; // the unsubscribe's 2xx: wait for the final NOTIFY
+                }
+                cancelTimer(subscription);
+                subscription.timer = scheduler.schedule(() -> sendInDialog(id, subscription,
+                        subscription.request.expires()), refreshDelay(granted).toMillis(), TimeUnit.MILLISECONDS);
+            }
+            emit(new SubscriptionEvent.Accepted(id, granted, refresh));
+            return;
+        }
+        end(id, (refresh ? "refresh failed: " : "refused: ") + describe(outcome));
+    }
+
+    private void sendInDialog(SubscriptionId id, Subscription subscription, Duration expires) {
+        try {
+            Request request = subscription.dialog.createRequest(Request.SUBSCRIBE);
+            for (SipHeader header : headers(subscription.request, expires)) {
+                request.setHeader(runtime.headers().createHeader(header.name(), header.value()));
+            }
+            request.setHeader(factory.contact());
+            boolean refresh = !expires.isZero();
+            sender.send(request, Optional.of(subscription.dialog), Optional.empty())
+                    .thenAccept(outcome -> {
+                        if (refresh) {
+                            answered(id, subscription, outcome, true);
+                        } else if (!(outcome instanceof SipOutcome.FinalResponse r && r.isSuccess())) {
+                            end(id, "unsubscribe failed: " + describe(outcome));
+                        }
+                    });
+        } catch (SipException | ParseException | RuntimeException e) {
+            LOG.warn("cannot send SUBSCRIBE in dialog {}: {}", id.callId(), e.toString());
+            end(id, "cannot send in-dialog SUBSCRIBE: " + e.getMessage());
+        }
+    }
+
+    private void end(SubscriptionId id, String reason) {
+        Subscription subscription = active.remove(id);
+        if (subscription == null) {
+            return;
+        }
+        synchronized (subscription) {
+            cancelTimer(subscription);
+        }
+        emit(new SubscriptionEvent.Terminated(id, reason));
+    }
+
+    private void emit(SubscriptionEvent event) {
+        Runnable delivery = () -> {
+            try {
+                inbound.onSubscription(event);
+            } catch (RuntimeException e) {
+                LOG.warn("the application failed on {}", event, e);
+            }
+        };
+        try {
+            worker.execute(delivery);
+        } catch (RejectedExecutionException e) {
+            delivery.run();
+        }
+    }
+
+    private static void cancelTimer(Subscription subscription) {
+        if (subscription.timer != null) {
+            subscription.timer.cancel(false);
+        }
+    }
+
+    private static List<SipHeader> headers(SubscribeRequest request, Duration expires) {
+        return List.of(new SipHeader("Event", request.event()), new SipHeader("Accept", request.accept()),
+                new SipHeader("Expires", Long.toString(expires.toSeconds())));
+    }
+
+    private static Duration seconds(String value) {
+        try {
+            return Duration.ofSeconds(Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            return Duration.ZERO;
+        }
+    }
+
+    private static Optional<String> parameter(String header, String name) {
+        for (String part : header.split(";")) {
+            String[] pair = part.strip().split("=", 2);
+            if (pair.length == 2 && pair[0].strip().equalsIgnoreCase(name)) {
+                return Optional.of(pair[1].strip());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String describe(SipOutcome outcome) {
+        if (outcome instanceof SipOutcome.FinalResponse r) {
+            return r.status() + " " + r.reason();
+        }
+        return outcome.toString();
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The gateway's own event subscriptions (RFC 6665 subscriber role, presence per RFC 3856): dialog state,
+ * refresh before expiry, NOTIFY handling and termination, reported as events.
+ */
+package org.parley.sip.subscription;

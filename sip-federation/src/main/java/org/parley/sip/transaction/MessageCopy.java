@@ -1,0 +1,65 @@
+package org.parley.sip.transaction;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.Optional;
+import javax.sip.address.Address;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.Header;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Message;
+import javax.sip.message.Request;
+import org.parley.sip.InboundRequest;
+import org.parley.sip.SipBody;
+import org.parley.sip.SipHeader;
+
+/** Copies stack messages into this module's immutable records, so no stack object leaves the stack's side. */
+public final class MessageCopy {
+
+    private MessageCopy() {
+    }
+
+    public static InboundRequest request(Request request) {
+        return new InboundRequest(request.getMethod(), request.getRequestURI().toString(),
+                uri(((FromHeader) request.getHeader(FromHeader.NAME)).getAddress()),
+                uri(((ToHeader) request.getHeader(ToHeader.NAME)).getAddress()),
+                ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId(), headers(request), body(request));
+    }
+
+    /** Every header field in order, as name and value. */
+    public static List<SipHeader> headers(Message message) {
+        List<SipHeader> headers = new ArrayList<>();
+        for (Iterator<?> names = message.getHeaderNames(); names.hasNext(); ) {
+            String name = (String) names.next();
+            for (ListIterator<?> values = message.getHeaders(name); values.hasNext(); ) {
+                headers.add(new SipHeader(name, value((Header) values.next())));
+            }
+        }
+        return headers;
+    }
+
+    /** The body with its Content-Type, if the message has content. */
+    public static Optional<SipBody> body(Message message) {
+        byte[] raw = message.getRawContent();
+        if (raw == null || raw.length == 0) {
+            return Optional.empty();
+        }
+        ContentTypeHeader type = (ContentTypeHeader) message.getHeader(ContentTypeHeader.NAME);
+        return Optional.of(new SipBody(type == null ? "application/octet-stream" : value(type), raw));
+    }
+
+    /** A header's value: its wire form without the name and the line end. */
+    static String value(Header header) {
+        String text = header.toString().strip();
+        int colon = text.indexOf(':');
+        return colon < 0 ? text : text.substring(colon + 1).strip();
+    }
+
+    private static String uri(Address address) {
+        return address.getURI().toString();
+    }
+}

@@ -1,0 +1,75 @@
+package org.parley.sip.transaction;
+
+import java.text.ParseException;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import javax.sip.InvalidArgumentException;
+import javax.sip.address.Address;
+import javax.sip.address.URI;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import org.parley.sip.OutboundRequest;
+import org.parley.sip.SipBody;
+import org.parley.sip.SipHeader;
+import org.parley.sip.stack.SipStackRuntime;
+
+/**
+ * Builds out-of-dialog requests (RFC 3261 §8.1.1) with the gateway's FQDN in Via sent-by and Contact (never
+ * a bare host or IP: the edge routes responses and in-dialog requests by it, RFC 5922 §4), a fresh From tag
+ * and Call-ID, and Max-Forwards 70. Contact only on dialog-creating requests (INVITE, SUBSCRIBE, REFER).
+ */
+public final class RequestFactory {
+
+    private static final Set<String> DIALOG_CREATING = Set.of(Request.INVITE, Request.SUBSCRIBE, Request.REFER);
+
+    private final SipStackRuntime runtime;
+    private final String fqdn;
+    private final int port;
+
+    public RequestFactory(SipStackRuntime runtime, String fqdn, int port) {
+        this.runtime = runtime;
+        this.fqdn = fqdn;
+        this.port = port;
+    }
+
+    public Request build(OutboundRequest request) throws ParseException, InvalidArgumentException {
+        URI requestUri = runtime.addresses().createURI(request.requestUri());
+        Address from = runtime.addresses().createAddress(request.from());
+        Address to = runtime.addresses().createAddress(request.to());
+        ViaHeader via = runtime.headers().createViaHeader(fqdn, port, "tls", null);
+        Request built = runtime.messages().createRequest(requestUri, request.method(),
+                runtime.provider().getNewCallId(), runtime.headers().createCSeqHeader(1L, request.method()),
+                runtime.headers().createFromHeader(from, tag()), runtime.headers().createToHeader(to, null),
+                List.of(via), runtime.headers().createMaxForwardsHeader(70));
+        if (DIALOG_CREATING.contains(request.method())) {
+            built.addHeader(contact());
+        }
+        for (SipHeader header : request.headers()) {
+            built.addHeader(runtime.headers().createHeader(header.name(), header.value()));
+        }
+        if (request.body().isPresent()) {
+            setBody(built, request.body().get());
+        }
+        return built;
+    }
+
+    /** The gateway's Contact: {@code <sip:fqdn:port;transport=tls>}. */
+    public ContactHeader contact() throws ParseException {
+        return runtime.headers().createContactHeader(
+                runtime.addresses().createAddress("<sip:" + fqdn + ":" + port + ";transport=tls>"));
+    }
+
+    /** Sets a body and its Content-Type (RFC 3261 §20.15). */
+    public void setBody(javax.sip.message.Message message, SipBody body) throws ParseException {
+        ContentTypeHeader type = (ContentTypeHeader) runtime.headers().createHeader(ContentTypeHeader.NAME,
+                body.contentType());
+        message.setContent(body.content(), type);
+    }
+
+    private static String tag() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    }
+}

@@ -1,0 +1,86 @@
+package org.parley.sip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.parley.sip.SubscriptionEvent.SubscriptionState;
+import org.parley.testkit.KamailioEdge;
+import org.parley.testkit.SippAgent;
+
+/** A presence subscription (RFC 6665, RFC 3856) against a sipp notifier behind the edge. */
+class SipSubscriptionIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private final TestPki pki = new TestPki();
+    private final RecordingInbound inbound = RecordingInbound.answering(200);
+    private final InetSocketAddress gatewayAddress = Fixtures.freeAddress(Fixtures.GATEWAY_IP);
+    private SippAgent notifier;
+    private KamailioEdge edge;
+    private SipFederation gateway;
+
+    @AfterEach
+    void stop() {
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (edge != null) {
+            edge.close();
+        }
+        if (notifier != null) {
+            notifier.close();
+        }
+    }
+
+    @Test
+    void subscribesReceivesInitialNotifyRefreshesBeforeExpiryAndTerminates() throws Exception {
+        notifier = SippAgent.scenario(getClass().getResource("sipp/uas_subscribe.xml")).calls(1)
+                .timeLimit(Duration.ofSeconds(40)).listen();
+        edge = KamailioEdge.builder().tls(pki.edge, pki.anchors()).allowedPeer("gw.test")
+                .userAgent(notifier.localAddress()).gateway(gatewayAddress, "gw.test").start();
+        gateway = SipFederation.start(Fixtures.settings(gatewayAddress, edge.tlsAddress().getPort(),
+                pki.tls(pki.gateway)), inbound, new SimpleMeterRegistry());
+
+        SubscriptionId id = gateway.subscriber().subscribe(
+                SubscribeRequest.presence("sip:alice@gw.test", "sip:bob@edge.test", Duration.ofSeconds(4)));
+
+        List<SubscriptionEvent> initial = List.of(next(), next());
+        assertThat(initial).extracting(SubscriptionEvent::id).containsOnly(id);
+        assertThat(initial).anySatisfy(e -> assertThat(e).isEqualTo(
+                new SubscriptionEvent.Accepted(id, Duration.ofSeconds(4), false)));
+        assertThat(initial).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(SubscriptionEvent.Notified.class,
+                n -> {
+                    assertThat(n.state()).isEqualTo(SubscriptionState.ACTIVE);
+                    assertThat(n.body()).map(SipBody::text).hasValueSatisfying(t -> assertThat(t).contains("<basic>open"));
+                }));
+
+        long before = System.nanoTime();
+        SubscriptionEvent refreshed = next();
+        assertThat(refreshed).isEqualTo(new SubscriptionEvent.Accepted(id, Duration.ofSeconds(4), true));
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(4));
+
+        gateway.subscriber().unsubscribe(id);
+
+        List<SubscriptionEvent> ending = new ArrayList<>(List.of(next(), next()));
+        assertThat(ending.get(0)).isInstanceOfSatisfying(SubscriptionEvent.Notified.class,
+                n -> assertThat(n.state()).isEqualTo(SubscriptionState.TERMINATED));
+        assertThat(ending.get(1)).isEqualTo(new SubscriptionEvent.Terminated(id, "timeout"));
+        assertThat(notifier.awaitExit(WAIT)).as(notifier.log()).hasValue(0);
+        assertThat(notifier.messageTrace()).contains("Contact: <sip:gw.test:" + gatewayAddress.getPort()
+                + ";transport=tls>");
+    }
+
+    private SubscriptionEvent next() throws InterruptedException {
+        try {
+            return inbound.nextEvent(WAIT);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n" + notifier.log() + "\n" + edge.log(), e);
+        }
+    }
+}
