@@ -15,12 +15,14 @@ import org.parley.gateway.lifecycle.Lifecycle;
 import org.parley.gateway.lifecycle.StartResult;
 import org.parley.gateway.lifecycle.StopReport;
 import org.parley.gateway.metrics.GatewayMetrics;
+import org.parley.gateway.sip.SipService;
+import org.parley.gateway.sip.UnroutedSipInbound;
 import org.parley.gateway.xmpp.UnroutedXmppInbound;
 import org.parley.gateway.xmpp.XmppService;
 
 /**
  * The running gateway: every service built from one {@link GatewayConfig} and started in order — the store
- * (with the live allow list) first, then XMPP federation, the admin endpoint last, so that {@code /health} answers only once
+ * (with the live allow list) first, then XMPP federation and the SIP leg, the admin endpoint last, so that {@code /health} answers only once
  * everything before it is up — and stopped in reverse order. The only place that wires modules together.
  */
 public final class Gateway {
@@ -47,8 +49,9 @@ public final class Gateway {
         XmppService xmpp = new XmppService(config.xmpp(), config.federation().mode(), store::allowList, xmppInbound,
                 metrics.registry());
         xmppInbound.replyThrough(xmpp);
+        SipService sip = new SipService(config.sip(), new UnroutedSipInbound(), metrics.registry());
         AdminServer admin = new AdminServer(config.admin(), List.of(running, store), metrics.registry());
-        lifecycle.set(new Lifecycle(List.of(store, xmpp, admin), Lifecycle.DEFAULT_STOP_DEADLINE));
+        lifecycle.set(new Lifecycle(List.of(store, xmpp, sip, admin), Lifecycle.DEFAULT_STOP_DEADLINE));
         return new Gateway(metrics, store, lifecycle.get());
     }
 

@@ -14,6 +14,10 @@ import java.util.regex.Pattern;
  * closes the database, a connected one takes the server over; its open transactions are rolled back. The server
  * binds to the address in the system property {@code h2.bindAddress} when set (the JVM should be started with
  * {@code -Dh2.bindAddress=127.0.0.1}; {@link Store} warns otherwise), else to all interfaces.
+ *
+ * <p>H2 refuses {@code DB_CLOSE_ON_EXIT=FALSE} together with {@code AUTO_SERVER}, so H2's own JVM shutdown hook
+ * closes an embedded file database on SIGTERM, concurrently with the gateway's orderly stop: work that still
+ * needs the store while stopping cannot rely on it with an embedded H2 file.
  */
 final class StoreUrls {
 

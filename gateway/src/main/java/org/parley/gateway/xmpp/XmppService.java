@@ -66,8 +66,12 @@ public final class XmppService implements Service, XmppOutbound {
             throw BindFailure.recognise(new ListenTarget("xmpp s2s", xmpp.listen(), "xmpp/listen"), e).orElseThrow(() -> e);
         }
         federation = created;
-        LOG.info("XMPP s2s for {} listening on {} (TLS {}, federation {})", xmpp.domains(), bound,
-                xmpp.tls().mode().name().toLowerCase(java.util.Locale.ROOT), mode.name().toLowerCase(java.util.Locale.ROOT));
+        LOG.info("XMPP s2s for {} listening on {}:{} (TLS {}, federation {})", xmpp.domains(), bound.getHostString(),
+                bound.getPort(), token(xmpp.tls().mode()), token(mode));
+    }
+
+    private static String token(Enum<?> value) {
+        return value.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     @Override

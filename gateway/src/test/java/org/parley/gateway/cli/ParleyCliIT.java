@@ -142,7 +142,7 @@ class ParleyCliIT {
             assertThat(exit).as("exit after SIGTERM\n" + gateway.stderr()).isPresent();
             assertThat(Duration.between(sigterm, Instant.now())).isLessThan(Duration.ofSeconds(10));
             assertThat(exit).as("exit code after SIGTERM (143 = terminated by the signal after the orderly stop)").hasValueSatisfying(code -> assertThat(code).isIn(0, 143));
-            assertThat(gateway.stderr()).contains("stopped admin", "stopped store");
+            assertThat(gateway.stderr()).contains("stopped admin", "stopped sip", "stopped xmpp", "stopped store");
         }
     }
 

@@ -1,0 +1,95 @@
+package org.parley.gateway.sip;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.Optional;
+import org.parley.gateway.config.SipConfig;
+import org.parley.gateway.lifecycle.BindFailure;
+import org.parley.gateway.lifecycle.BoundEndpoint;
+import org.parley.gateway.lifecycle.ListenTarget;
+import org.parley.gateway.lifecycle.Service;
+import org.parley.pki.TlsMaterial;
+import org.parley.sip.AccessEdge;
+import org.parley.sip.EdgeState;
+import org.parley.sip.SipFederation;
+import org.parley.sip.SipInbound;
+import org.parley.sip.SipSettings;
+import org.parley.sip.SipStartException;
+import org.parley.sip.SipTls;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SIP leg to the Access Edge (RFC 3261 over mutual TLS, RFC 5922 names) as a lifecycle service: the settings
+ * from {@code <sip>} — listener, FQDN, the edge from {@code <access-edge>} or from DNS for the first SIP domain,
+ * certificate, key and the trust anchors for the edge (the configured CA only, not system trust) — and the JAIN-SIP
+ * stack started and closed with the gateway. An unreachable edge is not a start failure: the leg reconnects with
+ * backoff and reports its state in the {@code parley.sip.edge.connection} metric.
+ */
+public final class SipService implements Service {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SipService.class);
+
+    private final SipConfig sip;
+    private final SipInbound inbound;
+    private final MeterRegistry registry;
+
+    private SipFederation federation;
+
+    public SipService(SipConfig sip, SipInbound inbound, MeterRegistry registry) {
+        this.sip = sip;
+        this.inbound = inbound;
+        this.registry = registry;
+    }
+
+    @Override
+    public String name() {
+        return "sip";
+    }
+
+    @Override
+    public synchronized void start() throws Exception {
+        TlsMaterial material = TlsMaterial.load(sip.tls().certificate(), sip.tls().key(), Optional.of(sip.tls().trust()),
+                TlsMaterial.SystemTrust.EXCLUDE);
+        SipSettings settings = SipSettings.of(sip.listen().socketAddress(), sip.fqdn(), edge(), SipTls.of(material));
+        try {
+            federation = SipFederation.start(settings, inbound, registry);
+        } catch (SipStartException e) {
+            throw BindFailure.recognise(new ListenTarget("sip tls", sip.listen(), "sip/listen"), e)
+                    .<Exception>map(b -> b).orElse(e);
+        }
+        LOG.info("SIP for {} as {} listening on {}:{}; access edge {}", sip.domains(), sip.fqdn(),
+                federation.listenAddress().getHostString(), federation.listenAddress().getPort(), describe(settings.edge()));
+    }
+
+    private AccessEdge edge() {
+        return sip.accessEdge()
+                .<AccessEdge>map(e -> AccessEdge.Direct.of(e.host(), e.port()))
+                .orElseGet(() -> new AccessEdge.Discovered(sip.domains().get(0)));
+    }
+
+    private static String describe(AccessEdge edge) {
+        if (edge instanceof AccessEdge.Direct direct) {
+            return direct.host() + ":" + direct.port();
+        }
+        return "found in DNS for " + ((AccessEdge.Discovered) edge).domain();
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (federation != null) {
+            federation.close();
+            federation = null;
+        }
+    }
+
+    @Override
+    public synchronized List<BoundEndpoint> endpoints() {
+        return federation == null ? List.of() : List.of(new BoundEndpoint("sip", "tls", federation.listenAddress()));
+    }
+
+    /** The edge connection's state, {@link EdgeState#STOPPED} when the service is not running. */
+    public synchronized EdgeState edgeState() {
+        return federation == null ? EdgeState.STOPPED : federation.edgeState();
+    }
+}
