@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * <p>Pinned choices (see the project's JAIN-SIP notes): the blocking (OIO) message processor, whose TLS
  * client works and honours a required client certificate, with {@link TlsNetworkLayer} building every
  * socket; {@code TLS_CLIENT_AUTH_TYPE=Enabled} (never {@code DisabledAll}, which trusts everything);
- * TLS 1.3/1.2 and AES-GCM suites only; {@code SSL_HANDSHAKE_TIMEOUT} in milliseconds; no automatic dialogs;
+ * TLS 1.3/1.2 and AES-GCM suites only; {@code SSL_HANDSHAKE_TIMEOUT} in milliseconds, and the same bound
+ * on silence inside a partly received message ({@code READ_TIMEOUT}, against slow senders and lying
+ * Content-Length); no automatic dialogs;
  * {@link EdgeRouter} for every request; {@link RequestValve} in front of transaction allocation. No
  * {@code javax.net.ssl.*} system property is read or set.
  */
@@ -121,6 +123,7 @@ public final class SipStackFactory {
         p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", String.join(",", CIPHER_SUITES));
         p.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT",
                 Long.toString(settings.timers().handshake().toMillis()));
+        p.setProperty("gov.nist.javax.sip.READ_TIMEOUT", Long.toString(settings.timers().handshake().toMillis()));
         p.setProperty("gov.nist.javax.sip.SSL_RENEGOTIATION_ENABLED", "false");
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(settings.limits().maxMessageBytes()));
         p.setProperty("gov.nist.javax.sip.MAX_CONNECTIONS", Integer.toString(settings.limits().maxConnections()));
