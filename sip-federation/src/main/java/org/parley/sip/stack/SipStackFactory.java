@@ -1,5 +1,7 @@
 package org.parley.sip.stack;
 
+import gov.nist.javax.sip.EventScanner;
+import gov.nist.javax.sip.EventWrapper;
 import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.address.AddressFactoryImpl;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
@@ -12,6 +14,7 @@ import java.util.UUID;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
+import javax.sip.IOExceptionEvent;
 import javax.sip.ListeningPoint;
 import javax.sip.ObjectInUseException;
 import javax.sip.SipException;
@@ -94,8 +97,12 @@ public final class SipStackFactory {
         }
     }
 
-    /** Stops the stack, closing its listener and connections. */
+    /**
+     * Stops the stack, closing its listener and connections. jain-sip-ri's event thread is not a daemon and
+     * waits on its queue even after {@code stop()} marked it stopped; a last no-op event wakes it so it ends.
+     */
     public static void stop(SipStackRuntime runtime) {
+        EventScanner scanner = ((SipStackImpl) runtime.stack()).getEventScanner();
         try {
             runtime.stack().deleteSipProvider(runtime.provider());
             runtime.stack().deleteListeningPoint(runtime.listeningPoint());
@@ -103,6 +110,9 @@ public final class SipStackFactory {
             LOG.debug("stopping SIP stack {}: {}", runtime.name(), e.toString());
         }
         runtime.stack().stop();
+        if (scanner != null) {
+            scanner.addEvent(new EventWrapper(new IOExceptionEvent(runtime.provider(), "0.0.0.0", 0, "TLS"), null));
+        }
         StackHooks.unregister(runtime.name());
     }
 
