@@ -104,10 +104,15 @@ public final class SipFederation implements AutoCloseable {
             public void tlsFailure(TlsFailureReason reason, boolean inbound, String detail) {
                 metrics.tlsFailure(reason, inbound);
             }
+
+            @Override
+            public void framingLost(InetSocketAddress remote, String reason) {
+                metrics.refused("framing");
+            }
         };
         StackHooks hooks = new StackHooks(SipStackFactory.sslContext(bound, events), edgeName,
                 bound.timers().connect(), events, edgeLink::address,
-                new InboundAdmission(bound.limits(), metrics, System::nanoTime));
+                new InboundAdmission(bound.limits(), metrics, System::nanoTime), bound.limits().maxMessageBytes());
         SipStackRuntime runtime;
         try {
             runtime = SipStackFactory.start(bound, hooks);

@@ -55,7 +55,8 @@ public record SipSettings(InetSocketAddress listen, String fqdn, AccessEdge edge
      * Timing of the edge connection.
      *
      * @param connect           TCP connect timeout toward the edge
-     * @param handshake         TLS handshake timeout, both directions
+     * @param handshake         TLS handshake timeout, both directions; also the longest silence allowed inside a
+     *                          partly received inbound message before its connection is closed
      * @param keepAliveInterval OPTIONS keep-alive period while the edge is up
      * @param keepAliveTimeout  how long a keep-alive OPTIONS may go unanswered before the edge counts as down
      * @param backoffMin        first reconnect delay; doubled per failure, with jitter

@@ -124,7 +124,11 @@ public final class KamailioEdge implements AutoCloseable {
             try {
                 Path dir = Files.createTempDirectory("parley-kamailio");
                 InetSocketAddress tls = new InetSocketAddress(ip, PeerProcess.freeTcpPort(ip));
-                InetSocketAddress tcp = new InetSocketAddress(ip, PeerProcess.freeTcpPort(ip));
+                int tcpPort = PeerProcess.freeTcpPort(ip);
+                for (int tries = 0; tcpPort == tls.getPort() && tries < 10; tries++) {
+                    tcpPort = PeerProcess.freeTcpPort(ip); // the OS may hand out the just-released port again
+                }
+                InetSocketAddress tcp = new InetSocketAddress(ip, tcpPort);
                 Path config = writeConfig(dir, tls, tcp);
                 KamailioEdge edge = new KamailioEdge(dir, config, tls, tcp, sharedMemoryMb);
                 edge.checkConfig();

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the persistent TLS connection toward the Access Edge: resolves the edge, probes it with OPTIONS
- * (RFC 3261 §11) at start and every keep-alive interval, and notices a lost connection at once from the
+ * (RFC 3261 §11) at start and every keep-alive interval (any final response, even a refusal, shows the edge
+ * is up), and notices a lost connection at once from the
  * network layer instead of after Timer F. A lost connection fails the requests outstanding on it and is
  * probed again immediately; a failed probe marks the edge {@link EdgeState#DOWN} (new requests then end at
  * once as transport errors) and retries with jittered exponential backoff, re-resolving each time.
@@ -45,6 +46,7 @@ public final class EdgeLink {
     private volatile Optional<InetSocketAddress> address = Optional.empty();
     private ScheduledFuture<?> next;
     private int attempt;
+    private int warnedStatus;
 
     /**
      * @param probe           sends one OPTIONS to the edge with the given deadline
@@ -150,7 +152,8 @@ public final class EdgeLink {
             }
             probe.apply(timers.keepAliveTimeout()).whenComplete((outcome, error) -> scheduler.execute(() -> {
                 probing.set(false);
-                if (outcome instanceof SipOutcome.FinalResponse) {
+                if (outcome instanceof SipOutcome.FinalResponse response) {
+                    warnOnRefusal(response);
                     up();
                 } else {
                     down(error != null ? error.toString() : describe(outcome));
@@ -173,6 +176,20 @@ public final class EdgeLink {
         }
         backoff.reset();
         schedule(timers.keepAliveInterval());
+    }
+
+    /**
+     * An edge that answers the keep-alive with a 4xx–6xx (e.g. 403 for OPTIONS to its own URI) is reachable and
+     * counts as up; one WARN names the status, and again only when it changes.
+     */
+    private void warnOnRefusal(SipOutcome.FinalResponse response) {
+        if (response.isSuccess()) {
+            warnedStatus = 0;
+        } else if (response.status() != warnedStatus) {
+            warnedStatus = response.status();
+            LOG.warn("Access Edge {} answers the keep-alive OPTIONS with {} {}; it is reachable and counts as up",
+                    edge.certificateName(), response.status(), response.reason());
+        }
     }
 
     private void down(String reason) {

@@ -65,7 +65,9 @@ public final class TransactionResponder implements SipResponder {
                 response.setHeader(factory.contact());
             }
             for (SipHeader header : headers) {
-                response.addHeader(runtime.headers().createHeader(header.name(), header.value()));
+                for (javax.sip.header.Header field : factory.stackHeaders(header)) {
+                    response.addHeader(field);
+                }
             }
             if (body.isPresent()) {
                 factory.setBody(response, body.get());

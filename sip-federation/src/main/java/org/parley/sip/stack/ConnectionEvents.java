@@ -10,4 +10,7 @@ public interface ConnectionEvents {
 
     /** A TLS handshake failed or a peer was refused; {@code inbound} when the peer connected to us. */
     void tlsFailure(TlsFailureReason reason, boolean inbound, String detail);
+
+    /** An inbound connection lost SIP framing (RFC 3261 §18.3) and is being closed. */
+    void framingLost(InetSocketAddress remote, String reason);
 }

@@ -15,28 +15,42 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies the {@link RequestPolicy} to each inbound request before the stack allocates a transaction:
- * bodies over the limit get 413, connections over their rate get 503 with Retry-After; an ACK is dropped
- * instead (it has no response). Instantiated by the stack by class name ({@code SIP_MESSAGE_VALVE}).
+ * a missing Max-Forwards gets 400 (RFC 3261 §8.1.1.6; the stack itself drops requests
+ * without Via, From, To, Call-ID or CSeq, to which no answer can be formed), bodies over the limit get 413, connections over their rate get 503 with Retry-After; an ACK is dropped
+ * instead (it has no response). A message cut off by the end of its connection ({@link IncompleteMessages}) is
+ * dropped. Instantiated by the stack by class name ({@code SIP_MESSAGE_VALVE}).
  */
 public final class RequestValve implements SIPMessageValve {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestValve.class);
 
     private volatile RequestPolicy policy;
+    private volatile IncompleteMessages incomplete;
 
     @Override
     public void init(SipStack stack) {
-        this.policy = StackHooks.forStack(stack.getStackName()).policy();
+        StackHooks hooks = StackHooks.forStack(stack.getStackName());
+        this.policy = hooks.policy();
+        this.incomplete = hooks.incomplete();
     }
 
     @Override
     public boolean processRequest(SIPRequest request, MessageChannel channel) {
         try {
-            String connection = channel.getPeerAddress() + ":" + channel.getPeerPort();
-            int length = request.getContentLength() == null ? 0 : request.getContentLength().getContentLength();
-            RequestPolicy.Verdict verdict = policy.admit(connection, request.getMethod(), length);
+            if (incomplete.take(channel.getPeerAddress(), channel.getPeerPort())) {
+                LOG.info("dropping a {} cut off by the end of its connection from {}:{}", request.getMethod(),
+                        channel.getPeerAddress(), channel.getPeerPort());
+                return false;
+            }
+            RequestPolicy.Verdict verdict = RequestPolicy.wellFormed(request.getMaxForwards() != null);
+            if (verdict == RequestPolicy.Verdict.ADMIT) {
+                String connection = channel.getPeerAddress() + ":" + channel.getPeerPort();
+                int length = request.getContentLength() == null ? 0 : request.getContentLength().getContentLength();
+                verdict = policy.admit(connection, request.getMethod(), length);
+            }
             return switch (verdict) {
                 case ADMIT -> true;
+                case MISSING_HEADER -> refuse(request, channel, Response.BAD_REQUEST);
                 case TOO_LARGE -> refuse(request, channel, Response.REQUEST_ENTITY_TOO_LARGE);
                 case RATE_LIMITED -> refuse(request, channel, Response.SERVICE_UNAVAILABLE);
             };

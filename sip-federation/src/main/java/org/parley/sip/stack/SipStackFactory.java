@@ -1,5 +1,7 @@
 package org.parley.sip.stack;
 
+import gov.nist.javax.sip.EventScanner;
+import gov.nist.javax.sip.EventWrapper;
 import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.address.AddressFactoryImpl;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
@@ -12,6 +14,7 @@ import java.util.UUID;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
+import javax.sip.IOExceptionEvent;
 import javax.sip.ListeningPoint;
 import javax.sip.ObjectInUseException;
 import javax.sip.SipException;
@@ -29,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * <p>Pinned choices (see the project's JAIN-SIP notes): the blocking (OIO) message processor, whose TLS
  * client works and honours a required client certificate, with {@link TlsNetworkLayer} building every
  * socket; {@code TLS_CLIENT_AUTH_TYPE=Enabled} (never {@code DisabledAll}, which trusts everything);
- * TLS 1.3/1.2 and AES-GCM suites only; {@code SSL_HANDSHAKE_TIMEOUT} in milliseconds; no automatic dialogs;
+ * TLS 1.3/1.2 and AES-GCM suites only; {@code SSL_HANDSHAKE_TIMEOUT} in milliseconds, and the same bound
+ * on silence inside a partly received message ({@code READ_TIMEOUT}, against slow senders and lying
+ * Content-Length); no automatic dialogs;
  * {@link EdgeRouter} for every request; {@link RequestValve} in front of transaction allocation. No
  * {@code javax.net.ssl.*} system property is read or set.
  */
@@ -92,8 +97,12 @@ public final class SipStackFactory {
         }
     }
 
-    /** Stops the stack, closing its listener and connections. */
+    /**
+     * Stops the stack, closing its listener and connections. jain-sip-ri's event thread is not a daemon and
+     * waits on its queue even after {@code stop()} marked it stopped; a last no-op event wakes it so it ends.
+     */
     public static void stop(SipStackRuntime runtime) {
+        EventScanner scanner = ((SipStackImpl) runtime.stack()).getEventScanner();
         try {
             runtime.stack().deleteSipProvider(runtime.provider());
             runtime.stack().deleteListeningPoint(runtime.listeningPoint());
@@ -101,6 +110,9 @@ public final class SipStackFactory {
             LOG.debug("stopping SIP stack {}: {}", runtime.name(), e.toString());
         }
         runtime.stack().stop();
+        if (scanner != null) {
+            scanner.addEvent(new EventWrapper(new IOExceptionEvent(runtime.provider(), "0.0.0.0", 0, "TLS"), null));
+        }
         StackHooks.unregister(runtime.name());
     }
 
@@ -121,6 +133,7 @@ public final class SipStackFactory {
         p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", String.join(",", CIPHER_SUITES));
         p.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT",
                 Long.toString(settings.timers().handshake().toMillis()));
+        p.setProperty("gov.nist.javax.sip.READ_TIMEOUT", Long.toString(settings.timers().handshake().toMillis()));
         p.setProperty("gov.nist.javax.sip.SSL_RENEGOTIATION_ENABLED", "false");
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(settings.limits().maxMessageBytes()));
         p.setProperty("gov.nist.javax.sip.MAX_CONNECTIONS", Integer.toString(settings.limits().maxConnections()));

@@ -23,9 +23,12 @@ import javax.net.ssl.SSLContext;
  * @param events         connection reports
  * @param edgeAddress    the current address of the edge (resolved by the edge link)
  * @param policy         admission of inbound requests (size, rate)
+ * @param maxMessageBytes largest inbound message; beyond it the connection's framing counts as lost
+ * @param incomplete     connections cut off inside a message, shared by the network layer and the valve
  */
 public record StackHooks(SSLContext sslContext, String edgeName, Duration connectTimeout, ConnectionEvents events,
-                         Supplier<Optional<InetSocketAddress>> edgeAddress, RequestPolicy policy) {
+                         Supplier<Optional<InetSocketAddress>> edgeAddress, RequestPolicy policy,
+                         int maxMessageBytes, IncompleteMessages incomplete) {
 
     private static final Map<String, StackHooks> REGISTRY = new ConcurrentHashMap<>();
 
@@ -36,6 +39,14 @@ public record StackHooks(SSLContext sslContext, String edgeName, Duration connec
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(edgeAddress, "edgeAddress");
         Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(incomplete, "incomplete");
+    }
+
+    /** Hooks with a fresh table of connections cut off inside a message. */
+    public StackHooks(SSLContext sslContext, String edgeName, Duration connectTimeout, ConnectionEvents events,
+                      Supplier<Optional<InetSocketAddress>> edgeAddress, RequestPolicy policy, int maxMessageBytes) {
+        this(sslContext, edgeName, connectTimeout, events, edgeAddress, policy, maxMessageBytes,
+                new IncompleteMessages(System::nanoTime));
     }
 
     static void register(String stackName, StackHooks hooks) {

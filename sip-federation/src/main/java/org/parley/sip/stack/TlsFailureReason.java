@@ -6,6 +6,8 @@ public enum TlsFailureReason {
     UNTRUSTED_CHAIN,
     /** The chain is trusted but names another host than the configured edge (RFC 6125 §6.4). */
     NAME_MISMATCH,
+    /** The peer connected to the listener without a client certificate. */
+    NO_CERTIFICATE,
     /** The peer sent an alert or closed the connection during or right after the handshake. */
     PEER_REFUSED,
     /** The handshake did not finish in time. */

@@ -18,8 +18,9 @@ import javax.net.ssl.SSLSocket;
 /**
  * Builds the stack's sockets from the gateway's own {@code SSLContext} (never from {@code javax.net.ssl.*}
  * system properties): TLS 1.3/1.2 with AES-GCM suites ({@link SipStackFactory#PROTOCOLS},
- * {@link SipStackFactory#CIPHER_SUITES}), a client certificate required on the listener, SNI with the edge's
- * name and TCP_NODELAY on outbound connections, which are wrapped in a {@link WatchedSslSocket}. Instantiated
+ * {@link SipStackFactory#CIPHER_SUITES}), a client certificate required on the listener
+ * ({@link InboundServerSocket}), SNI with the edge's name on outbound connections, TCP_NODELAY both ways, and
+ * every connection wrapped in a {@link WatchedSslSocket}. Instantiated
  * by the blocking TLS processor by class name; finds its {@link StackHooks} by stack name.
  */
 public final class TlsNetworkLayer implements NetworkLayer {
@@ -40,7 +41,7 @@ public final class TlsNetworkLayer implements NetworkLayer {
         parameters.setCipherSuites(SipStackFactory.CIPHER_SUITES.toArray(String[]::new));
         parameters.setNeedClientAuth(true);
         socket.setSSLParameters(parameters);
-        return socket;
+        return new InboundServerSocket(socket, hooks.events(), hooks.maxMessageBytes(), hooks.incomplete());
     }
 
     @Override
@@ -70,7 +71,7 @@ public final class TlsNetworkLayer implements NetworkLayer {
         parameters.setCipherSuites(SipStackFactory.CIPHER_SUITES.toArray(String[]::new));
         parameters.setServerNames(List.of(new SNIHostName(hooks.edgeName())));
         tls.setSSLParameters(parameters);
-        return new WatchedSslSocket(tls, remote, hooks.events());
+        return WatchedSslSocket.outbound(tls, remote, hooks.events());
     }
 
     @Override

@@ -10,6 +10,8 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.security.cert.CertificateException;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.HandshakeCompletedListener;
 import javax.net.ssl.SSLException;
@@ -17,30 +19,67 @@ import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * An outbound TLS socket that reports its end. The blocking JAIN-SIP processor reads each connection on its
- * own thread and tells the application nothing when the edge closes it or refuses the gateway's certificate
- * after a TLS 1.3 handshake (the alert arrives on the first read); pending requests would then wait for
- * Timer F (32 s). This wrapper reports EOF, read and write errors, and handshake failures once, so the edge
- * link can fail them at once and reconnect.
+ * A TLS socket of the stack that reports what the blocking JAIN-SIP processor keeps to itself.
+ *
+ * <p>Outbound (toward the edge): the processor tells the application nothing when the edge closes the
+ * connection or refuses the gateway's certificate after a TLS 1.3 handshake (the alert arrives on the first
+ * read); pending requests would then wait for Timer F (32 s). This wrapper reports EOF, read and write errors,
+ * and handshake failures once, so the edge link can fail them at once and reconnect.
+ *
+ * <p>Inbound (accepted by the listener): a failed handshake — no client certificate, an untrusted one, a
+ * timeout — is counted and the socket closed; the processor then sees an ordinary end of stream. (jain-sip-ri
+ * 1.3.0-91 returns from a failed inbound handshake without releasing the connection slot it took, so after
+ * {@code MAX_CONNECTIONS} failures the listener would stop accepting.) The input is followed by
+ * {@link SipFraming}; when framing is lost the connection is closed instead of being parsed further.
+ *
+ * <p>Failures the {@link PeerNameTrustManager} refused are already counted there and not counted again.
  */
 final class WatchedSslSocket extends SSLSocket {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WatchedSslSocket.class);
 
     private final SSLSocket delegate;
     private final InetSocketAddress remote;
     private final ConnectionEvents events;
+    private final SipFraming framing;
     private final AtomicBoolean reported = new AtomicBoolean();
     private volatile boolean handshakeDone;
+    private volatile boolean handshakeFailed;
+    private InputStream input;
+    private IncompleteMessages incomplete;
 
-    WatchedSslSocket(SSLSocket delegate, InetSocketAddress remote, ConnectionEvents events) {
+    private WatchedSslSocket(SSLSocket delegate, InetSocketAddress remote, ConnectionEvents events,
+                             SipFraming framing) {
         this.delegate = delegate;
         this.remote = remote;
         this.events = events;
+        this.framing = framing;
+    }
+
+    /** A connection the gateway opened toward {@code remote}. */
+    static WatchedSslSocket outbound(SSLSocket delegate, InetSocketAddress remote, ConnectionEvents events) {
+        return new WatchedSslSocket(delegate, remote, events, null);
+    }
+
+    /** A connection the listener accepted; messages above {@code maxMessageBytes} close it. */
+    static WatchedSslSocket inbound(SSLSocket delegate, ConnectionEvents events, int maxMessageBytes,
+                                    IncompleteMessages incomplete) {
+        WatchedSslSocket socket = new WatchedSslSocket(delegate, (InetSocketAddress) delegate.getRemoteSocketAddress(),
+                events, new SipFraming(maxMessageBytes));
+        socket.incomplete = incomplete;
+        return socket;
+    }
+
+    private boolean inbound() {
+        return framing != null;
     }
 
     private void ended(String reason) {
-        if (reported.compareAndSet(false, true)) {
+        if (!inbound() && reported.compareAndSet(false, true)) {
             events.outboundClosed(remote, reason);
         }
     }
@@ -51,17 +90,37 @@ final class WatchedSslSocket extends SSLSocket {
             delegate.startHandshake();
             handshakeDone = true;
         } catch (IOException e) {
-            events.tlsFailure(classify(e), false, remote + ": " + e.getMessage());
+            if (!refusedByTrustCheck(e)) {
+                events.tlsFailure(classify(e), inbound(), remote + ": " + e.getMessage());
+            }
+            if (inbound()) {
+                LOG.info("TLS handshake with {} failed: {}", remote, e.getMessage());
+                handshakeFailed = true;
+                delegate.close();
+                return; // the processor reads an end of stream and releases the connection
+            }
             ended("TLS handshake failed: " + e.getMessage());
             throw e;
         }
     }
 
+    private static boolean refusedByTrustCheck(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CertificateException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private TlsFailureReason classify(IOException e) {
+        String message = String.valueOf(e.getMessage());
         if (e instanceof SocketTimeoutException || (e instanceof SocketException && delegate.isClosed())) {
             return TlsFailureReason.HANDSHAKE_TIMEOUT;
         }
-        String message = String.valueOf(e.getMessage());
+        if (message.contains("Empty client certificate chain") || message.contains("certificate_required")) {
+            return TlsFailureReason.NO_CERTIFICATE;
+        }
         if (message.contains("Received fatal alert") || e instanceof SSLHandshakeException
                 && message.contains("Remote host terminated")) {
             return TlsFailureReason.PEER_REFUSED;
@@ -70,11 +129,14 @@ final class WatchedSslSocket extends SSLSocket {
     }
 
     @Override
-    public InputStream getInputStream() throws IOException {
-        return new WatchedInput(delegate.getInputStream());
+    public synchronized InputStream getInputStream() throws IOException {
+        if (input == null) {
+            input = new WatchedInput(delegate.getInputStream());
+        }
+        return input;
     }
 
-    /** Reports EOF and read errors of the connection. */
+    /** Reports EOF and read errors of the connection; follows the framing of inbound ones. */
     private final class WatchedInput extends FilterInputStream {
 
         WatchedInput(InputStream in) {
@@ -83,35 +145,62 @@ final class WatchedSslSocket extends SSLSocket {
 
         @Override
         public int read() throws IOException {
-            try {
-                return atEnd(in.read());
-            } catch (IOException e) {
-                readFailed(e);
-                throw e;
-            }
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
+            if (handshakeFailed) {
+                return -1;
+            }
             try {
-                return atEnd(in.read(b, off, len));
+                int n = in.read(b, off, len);
+                if (n < 0) {
+                    ended("closed by the peer");
+                    if (framing != null && framing.insideMessage()) {
+                        incomplete.ended(remote);
+                    }
+                    return n;
+                }
+                return framed(b, off, n);
             } catch (IOException e) {
+                if (framing != null && framing.insideMessage()) {
+                    incomplete.ended(remote);
+                }
                 readFailed(e);
                 throw e;
             }
         }
 
-        private int atEnd(int result) {
-            if (result < 0) {
-                ended("closed by the peer");
+        private int framed(byte[] b, int off, int n) throws IOException {
+            if (framing == null) {
+                return n;
             }
-            return result;
+            Optional<String> violation = framing.accept(b, off, n);
+            if (violation.isEmpty()) {
+                return n;
+            }
+            LOG.warn("closing the SIP connection from {}: framing lost ({})", remote, violation.get());
+            events.framingLost(remote, violation.get());
+            incomplete.ended(remote);
+            delegate.close();
+            return -1;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (framing != null && framing.insideMessage()) {
+                incomplete.ended(remote);
+            }
+            super.close();
         }
     }
 
     private void readFailed(IOException e) {
         if (e instanceof SSLException && !handshakeDone || String.valueOf(e.getMessage()).contains("alert")) {
-            events.tlsFailure(TlsFailureReason.PEER_REFUSED, false, remote + ": " + e.getMessage());
+            events.tlsFailure(TlsFailureReason.PEER_REFUSED, inbound(), remote + ": " + e.getMessage());
         }
         ended("read failed: " + e.getMessage());
     }

@@ -163,7 +163,9 @@ public final class Subscriptions implements SipSubscriber {
         try {
             Request request = subscription.dialog.createRequest(Request.SUBSCRIBE);
             for (SipHeader header : headers(subscription.request, expires)) {
-                request.setHeader(runtime.headers().createHeader(header.name(), header.value()));
+                for (javax.sip.header.Header field : factory.stackHeaders(header)) {
+                    request.setHeader(field);
+                }
             }
             request.setHeader(factory.contact());
             boolean refresh = !expires.isZero();

@@ -1,6 +1,7 @@
 package org.parley.sip.transaction;
 
 import java.text.ParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import javax.sip.address.Address;
 import javax.sip.address.URI;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.Header;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import org.parley.sip.OutboundRequest;
@@ -48,7 +50,9 @@ public final class RequestFactory {
             built.addHeader(contact());
         }
         for (SipHeader header : request.headers()) {
-            built.addHeader(runtime.headers().createHeader(header.name(), header.value()));
+            for (Header field : stackHeaders(header)) {
+                built.addHeader(field);
+            }
         }
         if (request.body().isPresent()) {
             setBody(built, request.body().get());
@@ -60,6 +64,25 @@ public final class RequestFactory {
     public ContactHeader contact() throws ParseException {
         return runtime.headers().createContactHeader(
                 runtime.addresses().createAddress("<sip:" + fqdn + ":" + port + ";transport=tls>"));
+    }
+
+    /**
+     * The stack's header fields for {@code header}. A comma-separated value of a list header (Allow, Accept,
+     * Supported, …; RFC 3261 §7.3.1) becomes one field per element, since the stack creates only singletons.
+     */
+    public List<Header> stackHeaders(SipHeader header) throws ParseException {
+        try {
+            return List.of(runtime.headers().createHeader(header.name(), header.value()));
+        } catch (ParseException e) {
+            if (!header.value().contains(",")) {
+                throw e;
+            }
+            List<Header> fields = new ArrayList<>();
+            for (String element : header.value().split(",")) {
+                fields.add(runtime.headers().createHeader(header.name(), element.strip()));
+            }
+            return fields;
+        }
     }
 
     /** Sets a body and its Content-Type (RFC 3261 §20.15). */
