@@ -27,6 +27,16 @@ public final class RequestValve implements SIPMessageValve {
     private volatile RequestPolicy policy;
     private volatile IncompleteMessages incomplete;
 
+    /**
+     * Whether the body ends in a NUL byte: jain-sip-ri pads a body cut off by the end of its connection with
+     * zeros up to its Content-Length, and its own read timer can hand such a message over before the socket
+     * wrapper has recorded the cut in {@link IncompleteMessages}. The bodies the gateway handles (text, PIDF,
+     * isComposing and CPIM documents, SDP) never end in NUL.
+     */
+    static boolean paddedBody(byte[] body) {
+        return body != null && body.length > 0 && body[body.length - 1] == 0;
+    }
+
     @Override
     public void init(SipStack stack) {
         StackHooks hooks = StackHooks.forStack(stack.getStackName());
@@ -37,7 +47,7 @@ public final class RequestValve implements SIPMessageValve {
     @Override
     public boolean processRequest(SIPRequest request, MessageChannel channel) {
         try {
-            if (incomplete.take(channel.getPeerAddress(), channel.getPeerPort())) {
+            if (incomplete.take(channel.getPeerAddress(), channel.getPeerPort()) || paddedBody(request.getRawContent())) {
                 LOG.info("dropping a {} cut off by the end of its connection from {}:{}", request.getMethod(),
                         channel.getPeerAddress(), channel.getPeerPort());
                 return false;
