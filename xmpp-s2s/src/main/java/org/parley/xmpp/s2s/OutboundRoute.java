@@ -24,6 +24,7 @@ import org.parley.xmpp.dns.PeerResolver;
 import org.parley.xmpp.dns.Resolution;
 import org.parley.xmpp.stanza.Stanza;
 import org.parley.xmpp.stanza.StanzaErrorCondition;
+import org.parley.xmpp.stream.StreamClose;
 import org.parley.xmpp.stream.XmppStreamDecoder;
 import org.parley.xmpp.stream.XmppStreamEncoder;
 import org.slf4j.Logger;
@@ -38,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * receiving role's {@code db:verify} requests and accepts only answers to those it sent (ROBUSTNESS 10).
  * Confined to one event loop: every method runs there.
  */
-final class OutboundRoute {
+final class OutboundRoute implements RouteEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboundRoute.class);
 
@@ -158,7 +159,7 @@ final class OutboundRoute {
             return;
         }
         ConnectTarget target = targets.get(index);
-        if (target.directTls()) {
+        if (target.directTls() && (context.tls().directClient().isEmpty() || permitted.tls() == TlsRequirement.DISABLED)) {
             tryTargets(permitted, targets, index + 1);
             return;
         }
@@ -181,8 +182,9 @@ final class OutboundRoute {
             tryTargets(permitted, targets, index + 1);
             return;
         }
-        InetSocketAddress address = new InetSocketAddress(addresses.get(next), targets.get(index).port());
-        OutboundSession candidate = new OutboundSession(this, pair, permitted, context, pings);
+        ConnectTarget target = targets.get(index);
+        InetSocketAddress address = new InetSocketAddress(addresses.get(next), target.port());
+        OutboundSession candidate = new OutboundSession(this, pair, permitted, target, context, pings);
         ChannelFuture connecting = bootstrap(candidate).connect(address);
         connecting.addListener(done -> {
             if (!done.isSuccess()) {
@@ -214,7 +216,8 @@ final class OutboundRoute {
     }
 
     /** The stream's security is settled: send the verifications waiting for it. */
-    void streamUsable(OutboundSession usable) {
+    @Override
+    public void streamUsable(OutboundSession usable) {
         if (usable != session) {
             return;
         }
@@ -228,7 +231,8 @@ final class OutboundRoute {
     }
 
     /** A {@code db:verify} answer arrived on {@code from}; accepted only if it answers one we sent there. */
-    void verifyAnswered(OutboundSession from, DialbackElement answer) {
+    @Override
+    public void verifyAnswered(OutboundSession from, DialbackElement answer) {
         Iterator<PendingVerify> it = verifies.iterator();
         while (it.hasNext()) {
             PendingVerify pending = it.next();
@@ -245,7 +249,8 @@ final class OutboundRoute {
                 answer.from(), answer.id());
     }
 
-    void ready(OutboundSession ready) {
+    @Override
+    public void ready(OutboundSession ready) {
         if (ready != session) {
             return;
         }
@@ -258,7 +263,8 @@ final class OutboundRoute {
         }
     }
 
-    void failed(OutboundSession failing, StanzaErrorCondition condition, String reason) {
+    @Override
+    public void failed(OutboundSession failing, StanzaErrorCondition condition, String reason) {
         if (failing != session || state != State.CONNECTING) {
             if (failing == session && state == State.READY) {
                 sessionClosed(failing, true, reason);
@@ -266,7 +272,7 @@ final class OutboundRoute {
             return;
         }
         if (session != null) {
-            session.closeNow(new org.parley.xmpp.stream.StreamClose());
+            session.closeNow(new StreamClose());
             session = null;
         }
         failures++;
@@ -284,7 +290,8 @@ final class OutboundRoute {
         failed(session, StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND, reason);
     }
 
-    void sessionClosed(OutboundSession closed, boolean wasReady, String reason) {
+    @Override
+    public void sessionClosed(OutboundSession closed, boolean wasReady, String reason) {
         if (closed != session) {
             return;
         }
@@ -320,7 +327,7 @@ final class OutboundRoute {
         cancelTimer();
         drain(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT);
         if (session != null) {
-            session.closeNow(new org.parley.xmpp.stream.StreamClose());
+            session.closeNow(new StreamClose());
         }
         state = State.IDLE;
     }
