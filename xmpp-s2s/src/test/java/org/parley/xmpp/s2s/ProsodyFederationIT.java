@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.jxmpp.jid.impl.JidCreate;
+import org.parley.testkit.Loopback;
 import org.parley.testkit.ProsodyServer;
 
 /**
@@ -73,17 +74,25 @@ class ProsodyFederationIT {
         assertThat(ping().getType()).isEqualTo(IQ.Type.result);
     }
 
-    @Test
-    void usesDialbackOverTlsNotExternalWhenProsodysCertificateIsUntrusted() throws Exception {
+    /** Certificates that must not authenticate {@value ProsodyFixture#PROSODY} (ROBUSTNESS 12). */
+    enum BadCertificate { SELF_SIGNED, OTHER_DOMAIN, EXPIRED }
+
+    @ParameterizedTest
+    @EnumSource(BadCertificate.class)
+    void usesDialbackOverTlsNotExternalWhenProsodysCertificateIsNotAcceptable(BadCertificate kind) throws Exception {
         fixture.mode = ProsodyServer.Mode.TLS;
-        fixture.prosodyCertificate = fixture.pki.selfSigned(PROSODY);
+        fixture.prosodyCertificate = switch (kind) {
+            case SELF_SIGNED -> fixture.pki.selfSigned(PROSODY);
+            case OTHER_DOMAIN -> fixture.pki.issue("rogue.test");
+            case EXPIRED -> fixture.pki.expired(PROSODY);
+        };
         fixture.start();
 
         assertThat(ping().getType()).isEqualTo(IQ.Type.result);
         assertThat(fixture.authentications("inbound", "dialback")).isPositive();
         assertThat(fixture.authentications("outbound", "dialback")).isPositive();
         assertThat(fixture.authentications("inbound", "external") + fixture.authentications("outbound", "external"))
-                .as("EXTERNAL with a certificate the gateway does not trust").isZero();
+                .as("EXTERNAL with a certificate the gateway must not accept").isZero();
     }
 
     @Test
@@ -99,6 +108,24 @@ class ProsodyFederationIT {
                 .isZero();
         assertThat(fixture.registry.find("parley.xmpp.s2s.authentications").tag("outcome", "success").counters())
                 .as("no authentication of the certificate for rogue.test in either direction").isEmpty();
+    }
+
+    @Test
+    void federatesOverDirectTlsBothWaysWhenOnlyXmppsServerRecordsArePublished() throws Exception {
+        int prosodyDirect = Loopback.freePort(fixture.prosodyIp);
+        fixture.mode = ProsodyServer.Mode.TLS;
+        fixture.gatewaySrv = false;
+        fixture.prosodySrv = false;
+        fixture.records = zone -> zone
+                .srv("_xmpps-server._tcp." + GATEWAY, GATEWAY, fixture.gatewayPort, 0, 5)
+                .srv("_xmpps-server._tcp." + PROSODY, PROSODY, prosodyDirect, 0, 5);
+        fixture.prosodyOptions = prosody -> prosody.directTlsPort(prosodyDirect);
+        fixture.start();
+
+        assertThat(ping().getType()).isEqualTo(IQ.Type.result);
+        assertThat(fixture.authentications("inbound", "external")).as("Prosody came in over direct TLS").isPositive();
+        assertThat(fixture.authentications("outbound", "external")).as("the gateway went out over direct TLS")
+                .isPositive();
     }
 
     private IQ ping() throws Exception {

@@ -50,6 +50,11 @@ final class ProsodyFixture implements AutoCloseable {
     Consumer<ProsodyServer.Builder> prosodyOptions = b -> { };
     /** Whether the gateway's domain is published as {@code _xmpp-server} (STARTTLS) in DNS. */
     boolean gatewaySrv = true;
+    /** Whether Prosody's domain is published as {@code _xmpp-server} (STARTTLS) in DNS. */
+    boolean prosodySrv = true;
+    /** Prosody's s2s ports, chosen before DNS is written. */
+    final int prosodyC2s = Loopback.freePort(prosodyIp);
+    final int prosodyS2s = Loopback.freePort(prosodyIp);
 
     DnsmasqServer dns;
     XmppFederation gateway;
@@ -57,10 +62,10 @@ final class ProsodyFixture implements AutoCloseable {
     XMPPTCPConnection alice;
 
     ProsodyFixture start() throws Exception {
-        int c2s = Loopback.freePort(prosodyIp);
-        int s2s = Loopback.freePort(prosodyIp);
-        DnsmasqServer.Builder zone = DnsmasqServer.builder().address(GATEWAY, gatewayIp)
-                .address(PROSODY, prosodyIp).srv("_xmpp-server._tcp." + PROSODY, PROSODY, s2s, 0, 5);
+        DnsmasqServer.Builder zone = DnsmasqServer.builder().address(GATEWAY, gatewayIp).address(PROSODY, prosodyIp);
+        if (prosodySrv) {
+            zone.srv("_xmpp-server._tcp." + PROSODY, PROSODY, prosodyS2s, 0, 5);
+        }
         if (gatewaySrv) {
             zone.srv("_xmpp-server._tcp." + GATEWAY, GATEWAY, gatewayPort, 0, 5);
         }
@@ -76,7 +81,7 @@ final class ProsodyFixture implements AutoCloseable {
         gateway.start();
         IssuedCertificate certificate = prosodyCertificate != null ? prosodyCertificate
                 : mode == ProsodyServer.Mode.TLS_DIALBACK ? pki.selfSigned(PROSODY) : pki.issue(PROSODY);
-        ProsodyServer.Builder builder = ProsodyServer.builder(PROSODY).ip(prosodyIp).ports(c2s, s2s).mode(mode)
+        ProsodyServer.Builder builder = ProsodyServer.builder(PROSODY).ip(prosodyIp).ports(prosodyC2s, prosodyS2s).mode(mode)
                 .dns(dns.address()).certificate(certificate).trust(pki.ca).user("alice", "alice-secret");
         prosodyOptions.accept(builder);
         prosody = builder.start();
