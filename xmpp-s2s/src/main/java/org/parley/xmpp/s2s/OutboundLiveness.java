@@ -2,9 +2,9 @@ package org.parley.xmpp.s2s;
 
 import io.netty.channel.Channel;
 import io.netty.util.concurrent.ScheduledFuture;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.parley.xmpp.stanza.Jid;
 import org.parley.xmpp.stanza.Stanza;
 import org.parley.xmpp.stanza.StanzaKind;
@@ -23,35 +23,31 @@ final class OutboundLiveness {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboundLiveness.class);
 
-    /** What the session does when the stream is found dead or idle. */
-    interface Verdict {
-        void dead(String reason);
-
-        void idle();
-    }
-
     private final Channel channel;
     private final DomainPair pair;
     private final S2sContext context;
     private final PingTracker pings;
-    private final Verdict verdict;
+    private final Consumer<String> dead;
+    private final Runnable idle;
     private ScheduledFuture<?> idleCheck;
     private boolean stanzaSinceCheck;
     private int pingCounter;
 
-    OutboundLiveness(Channel channel, DomainPair pair, S2sContext context, PingTracker pings, Verdict verdict) {
+    /** {@code dead} takes the reason the peer is considered dead; {@code idle} closes an idle stream. */
+    OutboundLiveness(Channel channel, DomainPair pair, S2sContext context, PingTracker pings, Consumer<String> dead,
+                     Runnable idle) {
         this.channel = channel;
         this.pair = pair;
         this.context = context;
         this.pings = pings;
-        this.verdict = verdict;
+        this.dead = dead;
+        this.idle = idle;
     }
 
     /** The stream became ready: the idle clock starts. */
     void start() {
-        Duration idle = context.settings().timeouts().idle();
-        idleCheck = channel.eventLoop().scheduleAtFixedRate(this::checkIdle, idle.toMillis(), idle.toMillis(),
-                TimeUnit.MILLISECONDS);
+        long period = context.settings().timeouts().idle().toMillis();
+        idleCheck = channel.eventLoop().scheduleAtFixedRate(this::checkIdle, period, period, TimeUnit.MILLISECONDS);
     }
 
     void stanzaSent() {
@@ -76,7 +72,7 @@ final class OutboundLiveness {
 
     private void checkPing(String id) {
         if (pings.forget(id) && channel.isActive()) {
-            verdict.dead(pair.remote() + " did not answer ping " + id + " within "
+            dead.accept(pair.remote() + " did not answer ping " + id + " within "
                     + context.settings().timeouts().pingTimeout());
         }
     }
@@ -86,7 +82,7 @@ final class OutboundLiveness {
             stanzaSinceCheck = false;
         } else if (channel.isActive()) {
             stop();
-            verdict.idle();
+            idle.run();
         }
     }
 }

@@ -12,8 +12,6 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -35,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * while it is being set up (policy, DNS, connect, TLS, authentication, all within the connect timeout) stanzas
  * wait in a bounded queue; if setup fails each queued stanza is bounced to its sender with
  * {@code remote-server-not-found} (policy, DNS or connect) or {@code remote-server-timeout} (anything later), and
- * the route backs off with jittered exponential delays, bouncing at once meanwhile. It also carries the
- * receiving role's {@code db:verify} requests and accepts only answers to those it sent (ROBUSTNESS 10).
+ * the route backs off with jittered exponential delays, bouncing at once meanwhile. Its streams also carry the
+ * receiving role's {@code db:verify} requests ({@link PendingVerifies}).
  * Confined to one event loop: every method runs there.
  */
 final class OutboundRoute implements RouteEvents {
@@ -44,9 +42,6 @@ final class OutboundRoute implements RouteEvents {
     private static final Logger LOG = LoggerFactory.getLogger(OutboundRoute.class);
 
     private enum State { IDLE, CONNECTING, READY, BACKOFF }
-
-    private record PendingVerify(DialbackElement request, CompletableFuture<DialbackVerifier.Outcome> answer,
-                                 OutboundSession sentOn) { }
 
     private final DomainPair pair;
     private final EventLoop loop;
@@ -56,7 +51,7 @@ final class OutboundRoute implements RouteEvents {
     private final PingTracker pings;
     private final Backoff backoff;
     private final ArrayDeque<Stanza> queue = new ArrayDeque<>();
-    private final List<PendingVerify> verifies = new ArrayList<>();
+    private final PendingVerifies verifies;
     private State state = State.IDLE;
     private OutboundSession session;
     private ScheduledFuture<?> setupTimer;
@@ -73,6 +68,7 @@ final class OutboundRoute implements RouteEvents {
         this.bounces = bounces;
         this.pings = pings;
         this.backoff = backoff;
+        this.verifies = new PendingVerifies(pair);
     }
 
     EventLoop loop() {
@@ -95,17 +91,13 @@ final class OutboundRoute implements RouteEvents {
     }
 
     void verify(String streamId, String key, CompletableFuture<DialbackVerifier.Outcome> answer) {
-        DialbackElement request = DialbackElement.request(DialbackElement.Kind.VERIFY, pair.local(), pair.remote(),
-                streamId, key);
         if (state == State.BACKOFF && System.nanoTime() < retryAtNanos) {
             answer.complete(DialbackVerifier.Outcome.ERROR);
             return;
         }
-        PendingVerify pending = new PendingVerify(request, answer, session != null && session.usable() ? session : null);
-        verifies.add(pending);
-        if (pending.sentOn() != null) {
-            session.sendVerify(request);
-        } else if (state == State.IDLE || state == State.BACKOFF) {
+        boolean usable = session != null && session.usable();
+        verifies.add(streamId, key, answer, usable ? session : null);
+        if (!usable && (state == State.IDLE || state == State.BACKOFF)) {
             connect();
         }
     }
@@ -221,32 +213,13 @@ final class OutboundRoute implements RouteEvents {
         if (usable != session) {
             return;
         }
-        for (int i = 0; i < verifies.size(); i++) {
-            PendingVerify pending = verifies.get(i);
-            if (pending.sentOn() == null) {
-                verifies.set(i, new PendingVerify(pending.request(), pending.answer(), usable));
-                usable.sendVerify(pending.request());
-            }
-        }
+        verifies.sendWaiting(usable);
     }
 
     /** A {@code db:verify} answer arrived on {@code from}; accepted only if it answers one we sent there. */
     @Override
     public void verifyAnswered(OutboundSession from, DialbackElement answer) {
-        Iterator<PendingVerify> it = verifies.iterator();
-        while (it.hasNext()) {
-            PendingVerify pending = it.next();
-            DialbackElement request = pending.request();
-            if (pending.sentOn() == from && request.id().equals(answer.id())
-                    && InboundSession.normalised(answer.from()).equals(pair.remote())
-                    && InboundSession.normalised(answer.to()).equals(pair.local())) {
-                it.remove();
-                pending.answer().complete(answer.isValid() ? DialbackVerifier.Outcome.VALID : DialbackVerifier.Outcome.INVALID);
-                return;
-            }
-        }
-        LOG.warn("ignoring unsolicited db:verify type={} from {} for stream {}", answer.type().orElse(""),
-                answer.from(), answer.id());
+        verifies.answered(from, answer);
     }
 
     @Override
@@ -301,7 +274,7 @@ final class OutboundRoute implements RouteEvents {
         }
         session = null;
         state = State.IDLE;
-        failVerifies(closed);
+        verifies.fail(closed);
         LOG.debug("route {} closed: {}", pair, reason);
     }
 
@@ -309,17 +282,7 @@ final class OutboundRoute implements RouteEvents {
         while (!queue.isEmpty()) {
             bounces.bounce(queue.poll(), condition);
         }
-        failVerifies(null);
-    }
-
-    private void failVerifies(OutboundSession sentOn) {
-        verifies.removeIf(pending -> {
-            if (sentOn == null || pending.sentOn() == sentOn) {
-                pending.answer().complete(DialbackVerifier.Outcome.ERROR);
-                return true;
-            }
-            return false;
-        });
+        verifies.fail(null);
     }
 
     /** Closes the stream and bounces what waits (shutdown). */

@@ -66,17 +66,8 @@ final class OutboundSession extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
-        liveness = new OutboundLiveness(channel, pair, context, pings, new OutboundLiveness.Verdict() {
-            @Override
-            public void dead(String reason) {
-                log(() -> closeDead(reason));
-            }
-
-            @Override
-            public void idle() {
-                log(() -> close(new StreamClose(), "idle"));
-            }
-        });
+        liveness = new OutboundLiveness(channel, pair, context, pings, reason -> log(() -> closeDead(reason)),
+                () -> log(() -> close(new StreamClose(), "idle")));
         context.metrics().sessionOpened(state.direction());
         if (target.directTls()) {
             log(() -> startTls(context.tls().directClient().orElseThrow()));
