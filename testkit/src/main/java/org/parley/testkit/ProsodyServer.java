@@ -82,6 +82,7 @@ public final class ProsodyServer implements AutoCloseable {
         private int c2sPort;
         private int s2sPort;
         private int s2sDirectTlsPort;
+        private String logLevel = "debug";
 
         private Builder(String domain) {
             this.domain = Objects.requireNonNull(domain, "domain");
@@ -106,6 +107,15 @@ public final class ProsodyServer implements AutoCloseable {
          */
         public Builder directTlsPort(int port) {
             this.s2sDirectTlsPort = port;
+            return this;
+        }
+
+        /** The lowest level logged to {@code prosody.log} (default {@code debug}; {@code warn} for load runs). */
+        public Builder logLevel(String level) {
+            if (!level.matches("debug|info|warn|error")) {
+                throw new IllegalArgumentException("not a Prosody log level: " + level);
+            }
+            this.logLevel = level;
             return this;
         }
 
@@ -169,7 +179,7 @@ public final class ProsodyServer implements AutoCloseable {
                 writeCertificates(dir);
                 Path config = dir.resolve("prosody.cfg.lua");
                 Files.writeString(config, ProsodyConfig.render(new ProsodyConfig(domain, ip, c2s, s2s, s2sDirectTlsPort, mode, dns,
-                        dir, extraLines)), StandardCharsets.UTF_8);
+                        dir, logLevel, extraLines)), StandardCharsets.UTF_8);
                 for (Map.Entry<String, String> user : users.entrySet()) {
                     register(dir, config, user.getKey(), user.getValue());
                 }
@@ -265,6 +275,11 @@ public final class ProsodyServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for prosody", e);
         }
+    }
+
+    /** The process id (for CPU and memory readings from /proc). */
+    public long pid() {
+        return process.pid();
     }
 
     /** The served domain. */
