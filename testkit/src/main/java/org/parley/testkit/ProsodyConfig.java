@@ -8,10 +8,12 @@ import java.util.List;
  * The Lua configuration of one {@link ProsodyServer} instance: everything in its own directory, listeners on one
  * loopback address, DNS only through the test dnsmasq, debug logging to {@code prosody.log}.
  *
+ * @param s2sDirectTlsPort the XEP-0368 direct-TLS s2s port, 0 for none
+ * @param logLevel   the lowest level written to {@code prosody.log} ({@code debug}, {@code info}, {@code warn}, …)
  * @param extraLines raw Lua lines appended to the global section
  */
-record ProsodyConfig(String domain, String ip, int c2sPort, int s2sPort, ProsodyServer.Mode mode,
-                     InetSocketAddress dns, Path dir, List<String> extraLines) {
+record ProsodyConfig(String domain, String ip, int c2sPort, int s2sPort, int s2sDirectTlsPort, ProsodyServer.Mode mode,
+                     InetSocketAddress dns, Path dir, String logLevel, List<String> extraLines) {
 
     ProsodyConfig {
         extraLines = List.copyOf(extraLines);
@@ -24,12 +26,13 @@ record ProsodyConfig(String domain, String ip, int c2sPort, int s2sPort, Prosody
                 .append("pidfile = ").append(quote(c.dir.resolve("prosody.pid"))).append('\n')
                 .append("data_path = ").append(quote(c.dir.resolve("data"))).append('\n')
                 .append("plugin_paths = {}\n")
-                .append("log = { debug = ").append(quote(c.dir.resolve("prosody.log"))).append(" }\n")
+                .append("log = { ").append(c.logLevel).append(" = ").append(quote(c.dir.resolve("prosody.log"))).append(" }\n")
                 .append("interfaces = { \"").append(c.ip).append("\" }\n")
                 .append("c2s_ports = { ").append(c.c2sPort).append(" }\n")
                 .append("s2s_ports = { ").append(c.s2sPort).append(" }\n")
                 .append("c2s_direct_tls_ports = {}\n")
-                .append("s2s_direct_tls_ports = {}\n")
+                .append("s2s_direct_tls_ports = { ").append(c.s2sDirectTlsPort > 0 ? c.s2sDirectTlsPort + " " : "")
+                .append("}\n")
                 // .test is an RFC 6761 name that libunbound answers as an empty zone unless made transparent
                 .append("unbound = { resolvconf = false; hoststxt = false; forward = \"")
                 .append(c.dns.getAddress().getHostAddress()).append('@').append(c.dns.getPort())

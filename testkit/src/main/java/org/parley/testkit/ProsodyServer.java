@@ -81,6 +81,8 @@ public final class ProsodyServer implements AutoCloseable {
         private final List<String> extraLines = new ArrayList<>();
         private int c2sPort;
         private int s2sPort;
+        private int s2sDirectTlsPort;
+        private String logLevel = "debug";
 
         private Builder(String domain) {
             this.domain = Objects.requireNonNull(domain, "domain");
@@ -96,6 +98,24 @@ public final class ProsodyServer implements AutoCloseable {
         public Builder ports(int c2s, int s2s) {
             this.c2sPort = c2s;
             this.s2sPort = s2s;
+            return this;
+        }
+
+        /**
+         * Also listen for direct-TLS s2s streams (XEP-0368, {@code s2s_direct_tls_ports}) on {@code port}; needs a
+         * TLS mode. Prosody also tries {@code _xmpps-server} SRV targets first when connecting out with TLS.
+         */
+        public Builder directTlsPort(int port) {
+            this.s2sDirectTlsPort = port;
+            return this;
+        }
+
+        /** The lowest level logged to {@code prosody.log} (default {@code debug}; {@code warn} for load runs). */
+        public Builder logLevel(String level) {
+            if (!level.matches("debug|info|warn|error")) {
+                throw new IllegalArgumentException("not a Prosody log level: " + level);
+            }
+            this.logLevel = level;
             return this;
         }
 
@@ -144,6 +164,9 @@ public final class ProsodyServer implements AutoCloseable {
         public ProsodyServer start() {
             requireInstalled();
             Objects.requireNonNull(dns, "dns: Prosody must resolve through the test DNS");
+            if (s2sDirectTlsPort > 0 && mode == Mode.PLAIN) {
+                throw new IllegalArgumentException("direct TLS needs a TLS mode");
+            }
             if (mode != Mode.PLAIN && certificate == null) {
                 throw new IllegalArgumentException("mode " + mode + " needs a certificate for " + domain);
             }
@@ -155,8 +178,8 @@ public final class ProsodyServer implements AutoCloseable {
                 int s2s = s2sPort > 0 ? s2sPort : freeTcpPort(ip);
                 writeCertificates(dir);
                 Path config = dir.resolve("prosody.cfg.lua");
-                Files.writeString(config, ProsodyConfig.render(new ProsodyConfig(domain, ip, c2s, s2s, mode, dns,
-                        dir, extraLines)), StandardCharsets.UTF_8);
+                Files.writeString(config, ProsodyConfig.render(new ProsodyConfig(domain, ip, c2s, s2s, s2sDirectTlsPort, mode, dns,
+                        dir, logLevel, extraLines)), StandardCharsets.UTF_8);
                 for (Map.Entry<String, String> user : users.entrySet()) {
                     register(dir, config, user.getKey(), user.getValue());
                 }
@@ -254,6 +277,11 @@ public final class ProsodyServer implements AutoCloseable {
         }
     }
 
+    /** The process id (for CPU and memory readings from /proc). */
+    public long pid() {
+        return process.pid();
+    }
+
     /** The served domain. */
     public String domain() {
         return domain;
@@ -310,9 +338,40 @@ public final class ProsodyServer implements AutoCloseable {
         }
     }
 
-    /** Stops the process by PID (SIGTERM, then SIGKILL after 5 s) and waits for it to exit. */
+    /**
+     * Freezes the process with SIGSTOP: its sockets stay open but nothing is read or answered, as with a hung or
+     * unreachable server. {@link #close()} always continues it before stopping it.
+     */
+    public void suspend() {
+        signal("STOP");
+    }
+
+    /** Continues a {@link #suspend()}ed process with SIGCONT. */
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                    .redirectErrorStream(true).start();
+            if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling prosody", e);
+        }
+    }
+
+    /** Continues the process if suspended, then stops it by PID (SIGTERM, then SIGKILL after 5 s) and waits for it. */
     @Override
     public void close() {
+        if (process.isAlive()) {
+            resume();
+        }
         ProcessHandle handle = process.toHandle();
         handle.destroy();
         try {

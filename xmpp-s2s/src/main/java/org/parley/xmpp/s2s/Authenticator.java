@@ -37,8 +37,7 @@ final class Authenticator {
                     refused.domain() + " " + refused.reason()));
         }
         PeerDecision.Permitted permitted = (PeerDecision.Permitted) decision;
-        boolean tlsRequired = tlsMode == TlsMode.REQUIRED || permitted.tls() == TlsRequirement.REQUIRED;
-        if (tlsRequired && !session.secured()) {
+        if (tlsRequired(pair.remote()) && !session.secured()) {
             return Optional.of(new StreamError(StreamErrorCondition.POLICY_VIOLATION,
                     "TLS is required for " + pair.remote() + " before authentication"));
         }
@@ -51,6 +50,18 @@ final class Authenticator {
                     pair.remote() + " must authenticate with dialback"));
         }
         return Optional.empty();
+    }
+
+    /** Whether streams with {@code remote} (null: not yet known) must be secured before authentication. */
+    boolean tlsRequired(String remote) {
+        return tlsMode == TlsMode.REQUIRED || remote != null
+                && policy.decide(remote) instanceof PeerDecision.Permitted p && p.tls() == TlsRequirement.REQUIRED;
+    }
+
+    /** Whether policy forbids TLS with {@code remote} (null: not yet known). */
+    boolean tlsRefused(String remote) {
+        return remote != null && policy.decide(remote) instanceof PeerDecision.Permitted p
+                && p.tls() == TlsRequirement.DISABLED;
     }
 
     /**

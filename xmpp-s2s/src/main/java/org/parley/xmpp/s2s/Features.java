@@ -51,6 +51,18 @@ final class Features {
                 .build();
     }
 
+    /** The authorization identity of a SASL EXTERNAL {@code <auth/>} (RFC 6120 §6.4.2); "" when absent or bad. */
+    static String decodeAuthzid(String text) {
+        if (text.isEmpty() || text.equals("=")) {
+            return "";
+        }
+        try {
+            return new String(java.util.Base64.getDecoder().decode(text), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
     static boolean offersStartTls(XmlElement features) {
         return features.child(XmppNamespaces.TLS, "starttls").isPresent();
     }

@@ -10,16 +10,9 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.parley.xmpp.dialback.DialbackElement;
 import org.parley.xmpp.stanza.Jid;
-import org.parley.xmpp.stanza.Stanza;
-import org.parley.xmpp.stanza.StanzaError;
-import org.parley.xmpp.stanza.StanzaErrorCondition;
-import org.parley.xmpp.stanza.StanzaParse;
 import org.parley.xmpp.stream.StreamClose;
 import org.parley.xmpp.stream.StreamError;
 import org.parley.xmpp.stream.StreamErrorCondition;
@@ -34,21 +27,21 @@ import org.slf4j.LoggerFactory;
 /**
  * One inbound s2s stream, from the peer's header to its close (RFC 6120 §4–§6, §8; XEP-0220; XEP-0178):
  * answers the header with ours and the features, refuses domains the policy refuses before TLS (ROBUSTNESS 7),
- * runs STARTTLS (the {@link SslHandler} goes in before {@code <proceed/>} is written, then the decoder resets),
- * SASL EXTERNAL for a peer whose certificate is valid for its domain, and dialback through {@link InboundDialback}.
- * Stanzas are accepted only after authentication (ROBUSTNESS 8) and only from an authenticated domain
- * (ROBUSTNESS 9) to a served one (ROBUSTNESS 16). Every failure ends in one place, {@link #fail}.
+ * runs STARTTLS (the {@link SslHandler} goes in before {@code <proceed/>} is written, then the decoder resets), and
+ * hands authentication to {@link InboundExternal} (SASL EXTERNAL) and {@link InboundDialback}.
+ * Stanzas go through {@link InboundStanzas}: accepted only after authentication (ROBUSTNESS 8) and only from an
+ * authenticated domain (ROBUSTNESS 9) to a served one (ROBUSTNESS 16). Every failure ends in one place,
+ * {@link #fail}.
  */
-final class InboundSession extends ChannelInboundHandlerAdapter {
+final class InboundSession extends ChannelInboundHandlerAdapter implements InboundStanzas.Stream {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundSession.class);
 
     private final S2sContext context;
     private final ConnectionLimiter limiter;
-    private final StanzaSink sink;
-    private final XmppOutbound replies;
     private final InboundDialback dialback;
-    private final StanzaRate rate;
+    private final InboundExternal external;
+    private final InboundStanzas stanzas;
     final SessionState state = new SessionState(SessionState.Direction.INBOUND);
 
     private Channel channel;
@@ -63,10 +56,9 @@ final class InboundSession extends ChannelInboundHandlerAdapter {
                    XmppOutbound replies) {
         this.context = context;
         this.limiter = limiter;
-        this.sink = sink;
-        this.replies = replies;
         this.dialback = new InboundDialback(this, context, verifier);
-        this.rate = new StanzaRate(context.settings().limits().maxStanzasPerSecond());
+        this.external = new InboundExternal(this, context);
+        this.stanzas = new InboundStanzas(this, state, context, sink, replies);
     }
 
     @Override
@@ -159,44 +151,33 @@ final class InboundSession extends ChannelInboundHandlerAdapter {
     }
 
     private XmlElement features(String from) {
-        boolean tlsRequired = tlsRequiredFor(from);
-        boolean starttls = !state.secured() && context.tls().server().isPresent() && !tlsDisabledFor(from);
+        boolean tlsRequired = context.authenticator().tlsRequired(from);
+        boolean starttls = !state.secured() && context.tls().server().isPresent()
+                && !context.authenticator().tlsRefused(from);
         boolean external = state.secured() && from != null && state.certificateValidFor(from)
                 && !state.remoteAuthenticated(from);
         boolean dialbackOffered = state.secured() || !tlsRequired;
         return Features.features(starttls, tlsRequired, external, dialbackOffered);
     }
 
-    private boolean tlsRequiredFor(String from) {
-        if (context.settings().tls().mode() == TlsMode.REQUIRED) {
-            return true;
-        }
-        return from != null && context.policy().decide(from) instanceof PeerDecision.Permitted p
-                && p.tls() == TlsRequirement.REQUIRED;
-    }
-
-    private boolean tlsDisabledFor(String from) {
-        return from != null && context.policy().decide(from) instanceof PeerDecision.Permitted p
-                && p.tls() == TlsRequirement.DISABLED;
-    }
-
     private void onElement(XmlElement element) {
         if (element.is(XmppNamespaces.TLS, "starttls")) {
             startTls();
         } else if (element.is(XmppNamespaces.SASL, "auth")) {
-            saslExternal(element);
+            external.onAuth(element);
         } else if (element.namespace().equals(XmppNamespaces.DIALBACK)) {
             dialback.onElement(element);
         } else if (element.is(XmppNamespaces.STREAMS, "error")) {
             LOG.info("peer sent stream error {}", StreamError.fromElement(element).map(StreamError::condition).orElse(null));
             closeGracefully();
         } else {
-            onStanza(element);
+            stanzas.onStanza(element);
         }
     }
 
     private void startTls() {
-        if (state.secured() || context.tls().server().isEmpty() || tlsDisabledFor(peerFrom())) {
+        if (state.secured() || context.tls().server().isEmpty()
+                || context.authenticator().tlsRefused(peerFrom())) {
             channel.writeAndFlush(Features.tls("failure")).addListener(ChannelFutureListener.CLOSE);
             closed = true;
             return;
@@ -219,92 +200,6 @@ final class InboundSession extends ChannelInboundHandlerAdapter {
         LOG.debug("TLS established; peer presented {}", state.certificateDescription());
     }
 
-    private void saslExternal(XmlElement auth) {
-        if (!"EXTERNAL".equals(auth.attribute("mechanism").orElse("")) || !state.secured()) {
-            channel.writeAndFlush(Features.saslFailure());
-            return;
-        }
-        String authzid = decodeAuthzid(auth.text().strip());
-        String domain = authzid.isEmpty() ? peerFrom() : normalised(authzid);
-        String local = normalised(peerHeader.to());
-        if (domain == null || !state.certificateValidFor(domain)) {
-            context.authenticator().failed(state, new DomainPair(local, String.valueOf(domain)),
-                    Authenticator.Mechanism.EXTERNAL, "certificate " + state.certificateDescription()
-                            + " is not valid for " + domain);
-            channel.writeAndFlush(Features.saslFailure());
-            return;
-        }
-        Optional<StreamError> refusal = authenticate(new DomainPair(local, domain), Authenticator.Mechanism.EXTERNAL);
-        if (refusal.isPresent()) {
-            fail(refusal.get());
-            return;
-        }
-        channel.writeAndFlush(Features.saslSuccess());
-        restartStream();
-    }
-
-    private static String decodeAuthzid(String text) {
-        if (text.isEmpty() || text.equals("=")) {
-            return "";
-        }
-        try {
-            return new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return "";
-        }
-    }
-
-    private void onStanza(XmlElement element) {
-        if (!state.anyAuthenticated()) {
-            fail(new StreamError(StreamErrorCondition.NOT_AUTHORIZED, "authenticate before sending stanzas"));
-            return;
-        }
-        if (!rate.admit(System.nanoTime())) {
-            pauseReading();
-        }
-        StanzaParse parse = Stanza.parse(element);
-        if (parse instanceof StanzaParse.Rejected rejected) {
-            onRejected(rejected);
-            return;
-        }
-        Stanza stanza = ((StanzaParse.Parsed) parse).stanza();
-        String from = stanza.from().domain();
-        String to = stanza.to().domain();
-        if (!state.remoteAuthenticated(from)) {
-            fail(new StreamError(StreamErrorCondition.INVALID_FROM, from + " is not authenticated on this stream"));
-        } else if (!context.settings().serves(to)) {
-            LOG.warn("refusing to relay a stanza from {} to {}", from, to);
-            String local = state.authenticated().stream().filter(p -> p.remote().equals(from)).findFirst()
-                    .orElseThrow().local();
-            stanza.errorReplyFrom(Jid.domain(local), StanzaError.of(StanzaErrorCondition.NOT_ALLOWED, "no relaying"))
-                    .ifPresent(replies::send);
-        } else if (!state.isAuthenticated(new DomainPair(to, from))) {
-            fail(new StreamError(StreamErrorCondition.INVALID_FROM, from + " is not authenticated for " + to));
-        } else {
-            context.metrics().stanzaIn(from);
-            sink.deliver(stanza);
-        }
-    }
-
-    private void onRejected(StanzaParse.Rejected rejected) {
-        switch (rejected.problem()) {
-            case NOT_A_STANZA -> fail(StreamError.of(StreamErrorCondition.UNSUPPORTED_STANZA_TYPE));
-            case MISSING_ADDRESS -> fail(StreamError.of(StreamErrorCondition.IMPROPER_ADDRESSING));
-            case MALFORMED_FROM -> fail(new StreamError(StreamErrorCondition.INVALID_FROM, "malformed from"));
-            case MALFORMED_TO -> {
-                Jid sender = rejected.from().orElseThrow();
-                Optional<DomainPair> pair = state.authenticated().stream()
-                        .filter(p -> p.remote().equals(sender.domain())).findFirst();
-                if (pair.isEmpty()) {
-                    fail(new StreamError(StreamErrorCondition.INVALID_FROM, sender.domain() + " is not authenticated"));
-                } else if (!"error".equals(rejected.element().attribute("type").orElse(""))) {
-                    replies.send(Stanza.errorReply(StanzaError.of(StanzaErrorCondition.JID_MALFORMED), sender,
-                            Jid.domain(pair.get().local()), rejected.element()));
-                }
-            }
-        }
-    }
-
     /** The single funnel to {@link Authenticator}; also lifts the unauthenticated-connection cap. */
     Optional<StreamError> authenticate(DomainPair pair, Authenticator.Mechanism mechanism) {
         Optional<StreamError> refusal = context.authenticator().authenticate(state, pair, mechanism);
@@ -317,13 +212,14 @@ final class InboundSession extends ChannelInboundHandlerAdapter {
         return refusal;
     }
 
-    private void restartStream() {
+    void restartStream() {
         channel.pipeline().get(XmppStreamDecoder.class).reset();
         headerSent = false;
         peerHeader = null;
     }
 
-    private void pauseReading() {
+    @Override
+    public void pauseReading() {
         channel.config().setAutoRead(false);
         channel.eventLoop().schedule(() -> channel.config().setAutoRead(true), 1, TimeUnit.SECONDS);
     }
@@ -343,7 +239,8 @@ final class InboundSession extends ChannelInboundHandlerAdapter {
     }
 
     /** Sends {@code error} (after a header if none was sent) and closes: the one exit for failures. */
-    void fail(StreamError error) {
+    @Override
+    public void fail(StreamError error) {
         if (closed || channel == null) {
             return;
         }
@@ -379,6 +276,11 @@ final class InboundSession extends ChannelInboundHandlerAdapter {
 
     boolean isClosed() {
         return closed;
+    }
+
+    /** Our domain, as the peer named it in its header, normalised. */
+    String localDomain() {
+        return normalised(peerHeader.to());
     }
 
     /** The domain the peer named in its header, normalised; null when it named none. */

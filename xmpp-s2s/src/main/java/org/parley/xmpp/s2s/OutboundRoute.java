@@ -12,8 +12,6 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +22,7 @@ import org.parley.xmpp.dns.PeerResolver;
 import org.parley.xmpp.dns.Resolution;
 import org.parley.xmpp.stanza.Stanza;
 import org.parley.xmpp.stanza.StanzaErrorCondition;
+import org.parley.xmpp.stream.StreamClose;
 import org.parley.xmpp.stream.XmppStreamDecoder;
 import org.parley.xmpp.stream.XmppStreamEncoder;
 import org.slf4j.Logger;
@@ -34,18 +33,15 @@ import org.slf4j.LoggerFactory;
  * while it is being set up (policy, DNS, connect, TLS, authentication, all within the connect timeout) stanzas
  * wait in a bounded queue; if setup fails each queued stanza is bounced to its sender with
  * {@code remote-server-not-found} (policy, DNS or connect) or {@code remote-server-timeout} (anything later), and
- * the route backs off with jittered exponential delays, bouncing at once meanwhile. It also carries the
- * receiving role's {@code db:verify} requests and accepts only answers to those it sent (ROBUSTNESS 10).
+ * the route backs off with jittered exponential delays, bouncing at once meanwhile. Its streams also carry the
+ * receiving role's {@code db:verify} requests ({@link PendingVerifies}).
  * Confined to one event loop: every method runs there.
  */
-final class OutboundRoute {
+final class OutboundRoute implements RouteEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboundRoute.class);
 
     private enum State { IDLE, CONNECTING, READY, BACKOFF }
-
-    private record PendingVerify(DialbackElement request, CompletableFuture<DialbackVerifier.Outcome> answer,
-                                 OutboundSession sentOn) { }
 
     private final DomainPair pair;
     private final EventLoop loop;
@@ -55,7 +51,7 @@ final class OutboundRoute {
     private final PingTracker pings;
     private final Backoff backoff;
     private final ArrayDeque<Stanza> queue = new ArrayDeque<>();
-    private final List<PendingVerify> verifies = new ArrayList<>();
+    private final PendingVerifies verifies;
     private State state = State.IDLE;
     private OutboundSession session;
     private ScheduledFuture<?> setupTimer;
@@ -72,6 +68,7 @@ final class OutboundRoute {
         this.bounces = bounces;
         this.pings = pings;
         this.backoff = backoff;
+        this.verifies = new PendingVerifies(pair);
     }
 
     EventLoop loop() {
@@ -94,17 +91,13 @@ final class OutboundRoute {
     }
 
     void verify(String streamId, String key, CompletableFuture<DialbackVerifier.Outcome> answer) {
-        DialbackElement request = DialbackElement.request(DialbackElement.Kind.VERIFY, pair.local(), pair.remote(),
-                streamId, key);
         if (state == State.BACKOFF && System.nanoTime() < retryAtNanos) {
             answer.complete(DialbackVerifier.Outcome.ERROR);
             return;
         }
-        PendingVerify pending = new PendingVerify(request, answer, session != null && session.usable() ? session : null);
-        verifies.add(pending);
-        if (pending.sentOn() != null) {
-            session.sendVerify(request);
-        } else if (state == State.IDLE || state == State.BACKOFF) {
+        boolean usable = session != null && session.usable();
+        verifies.add(streamId, key, answer, usable ? session : null);
+        if (!usable && (state == State.IDLE || state == State.BACKOFF)) {
             connect();
         }
     }
@@ -158,7 +151,7 @@ final class OutboundRoute {
             return;
         }
         ConnectTarget target = targets.get(index);
-        if (target.directTls()) {
+        if (target.directTls() && (context.tls().directClient().isEmpty() || permitted.tls() == TlsRequirement.DISABLED)) {
             tryTargets(permitted, targets, index + 1);
             return;
         }
@@ -181,8 +174,9 @@ final class OutboundRoute {
             tryTargets(permitted, targets, index + 1);
             return;
         }
-        InetSocketAddress address = new InetSocketAddress(addresses.get(next), targets.get(index).port());
-        OutboundSession candidate = new OutboundSession(this, pair, permitted, context, pings);
+        ConnectTarget target = targets.get(index);
+        InetSocketAddress address = new InetSocketAddress(addresses.get(next), target.port());
+        OutboundSession candidate = new OutboundSession(this, pair, permitted, target, context, pings);
         ChannelFuture connecting = bootstrap(candidate).connect(address);
         connecting.addListener(done -> {
             if (!done.isSuccess()) {
@@ -214,38 +208,22 @@ final class OutboundRoute {
     }
 
     /** The stream's security is settled: send the verifications waiting for it. */
-    void streamUsable(OutboundSession usable) {
+    @Override
+    public void streamUsable(OutboundSession usable) {
         if (usable != session) {
             return;
         }
-        for (int i = 0; i < verifies.size(); i++) {
-            PendingVerify pending = verifies.get(i);
-            if (pending.sentOn() == null) {
-                verifies.set(i, new PendingVerify(pending.request(), pending.answer(), usable));
-                usable.sendVerify(pending.request());
-            }
-        }
+        verifies.sendWaiting(usable);
     }
 
     /** A {@code db:verify} answer arrived on {@code from}; accepted only if it answers one we sent there. */
-    void verifyAnswered(OutboundSession from, DialbackElement answer) {
-        Iterator<PendingVerify> it = verifies.iterator();
-        while (it.hasNext()) {
-            PendingVerify pending = it.next();
-            DialbackElement request = pending.request();
-            if (pending.sentOn() == from && request.id().equals(answer.id())
-                    && InboundSession.normalised(answer.from()).equals(pair.remote())
-                    && InboundSession.normalised(answer.to()).equals(pair.local())) {
-                it.remove();
-                pending.answer().complete(answer.isValid() ? DialbackVerifier.Outcome.VALID : DialbackVerifier.Outcome.INVALID);
-                return;
-            }
-        }
-        LOG.warn("ignoring unsolicited db:verify type={} from {} for stream {}", answer.type().orElse(""),
-                answer.from(), answer.id());
+    @Override
+    public void verifyAnswered(OutboundSession from, DialbackElement answer) {
+        verifies.answered(from, answer);
     }
 
-    void ready(OutboundSession ready) {
+    @Override
+    public void ready(OutboundSession ready) {
         if (ready != session) {
             return;
         }
@@ -258,7 +236,8 @@ final class OutboundRoute {
         }
     }
 
-    void failed(OutboundSession failing, StanzaErrorCondition condition, String reason) {
+    @Override
+    public void failed(OutboundSession failing, StanzaErrorCondition condition, String reason) {
         if (failing != session || state != State.CONNECTING) {
             if (failing == session && state == State.READY) {
                 sessionClosed(failing, true, reason);
@@ -266,7 +245,7 @@ final class OutboundRoute {
             return;
         }
         if (session != null) {
-            session.closeNow(new org.parley.xmpp.stream.StreamClose());
+            session.closeNow(new StreamClose());
             session = null;
         }
         failures++;
@@ -284,7 +263,8 @@ final class OutboundRoute {
         failed(session, StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND, reason);
     }
 
-    void sessionClosed(OutboundSession closed, boolean wasReady, String reason) {
+    @Override
+    public void sessionClosed(OutboundSession closed, boolean wasReady, String reason) {
         if (closed != session) {
             return;
         }
@@ -294,7 +274,7 @@ final class OutboundRoute {
         }
         session = null;
         state = State.IDLE;
-        failVerifies(closed);
+        verifies.fail(closed);
         LOG.debug("route {} closed: {}", pair, reason);
     }
 
@@ -302,17 +282,7 @@ final class OutboundRoute {
         while (!queue.isEmpty()) {
             bounces.bounce(queue.poll(), condition);
         }
-        failVerifies(null);
-    }
-
-    private void failVerifies(OutboundSession sentOn) {
-        verifies.removeIf(pending -> {
-            if (sentOn == null || pending.sentOn() == sentOn) {
-                pending.answer().complete(DialbackVerifier.Outcome.ERROR);
-                return true;
-            }
-            return false;
-        });
+        verifies.fail(null);
     }
 
     /** Closes the stream and bounces what waits (shutdown). */
@@ -320,7 +290,7 @@ final class OutboundRoute {
         cancelTimer();
         drain(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT);
         if (session != null) {
-            session.closeNow(new org.parley.xmpp.stream.StreamClose());
+            session.closeNow(new StreamClose());
         }
         state = State.IDLE;
     }

@@ -4,17 +4,15 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.parley.xmpp.dialback.DialbackElement;
-import org.parley.xmpp.stanza.Jid;
+import org.parley.xmpp.dns.ConnectTarget;
 import org.parley.xmpp.stanza.Stanza;
 import org.parley.xmpp.stanza.StanzaErrorCondition;
-import org.parley.xmpp.stanza.StanzaKind;
 import org.parley.xmpp.stream.StreamClose;
 import org.parley.xmpp.stream.StreamError;
 import org.parley.xmpp.stream.StreamEvent;
@@ -27,37 +25,40 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One outbound s2s stream for a domain pair, as initiating server (RFC 6120 §4–§6; XEP-0178; XEP-0220
- * originating role): sends our header, takes STARTTLS when offered (presenting our certificate), checks the
- * server's certificate name (RFC 6125), authenticates with SASL EXTERNAL when offered and acceptable, otherwise
- * with {@code db:result}; a {@code db:result type='valid'} counts only while ours is pending (ROBUSTNESS 10).
- * {@code db:verify} answers are passed to the {@link OutboundRoute}, which knows what it asked. Once ready it
- * carries stanzas, pings the peer when quiet (XEP-0199) and closes when idle.
+ * originating role): sends our header, or first TLS when the target is a direct-TLS one (XEP-0368, ALPN
+ * {@code xmpp-server}); takes STARTTLS when offered (presenting our certificate); checks the server's certificate
+ * name (RFC 6125); authenticates with SASL EXTERNAL when offered and acceptable, otherwise with {@code db:result};
+ * a {@code db:result type='valid'} counts only while ours is pending (ROBUSTNESS 10). {@code db:verify} answers
+ * go to the {@link RouteEvents}, which knows what it asked. Once ready it carries stanzas, and
+ * {@link OutboundLiveness} pings a quiet peer (XEP-0199) and closes an idle stream.
  */
 final class OutboundSession extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboundSession.class);
 
-    private enum Phase { AWAIT_HEADER, AWAIT_FEATURES, AWAIT_PROCEED, HANDSHAKE, AWAIT_SASL, AWAIT_DIALBACK, READY, DONE }
+    /** Where the negotiation stands (RFC 6120 §4.3 order). */
+    enum Phase { AWAIT_HEADER, AWAIT_FEATURES, AWAIT_PROCEED, HANDSHAKE, AWAIT_SASL, AWAIT_DIALBACK, READY, DONE }
 
-    private final OutboundRoute route;
+    private final RouteEvents route;
     private final DomainPair pair;
     private final PeerDecision.Permitted decision;
+    private final ConnectTarget target;
     private final S2sContext context;
     private final PingTracker pings;
     private final SessionState state = new SessionState(SessionState.Direction.OUTBOUND);
     private Channel channel;
+    private OutboundLiveness liveness;
     private Phase phase = Phase.AWAIT_HEADER;
     private String remoteStreamId = "";
     private boolean usable;
     private boolean saslDone;
-    private long lastStanzaNanos = System.nanoTime();
-    private int pingCounter;
 
-    OutboundSession(OutboundRoute route, DomainPair pair, PeerDecision.Permitted decision, S2sContext context,
-                    PingTracker pings) {
+    OutboundSession(RouteEvents route, DomainPair pair, PeerDecision.Permitted decision, ConnectTarget target,
+                    S2sContext context, PingTracker pings) {
         this.route = route;
         this.pair = pair;
         this.decision = decision;
+        this.target = target;
         this.context = context;
         this.pings = pings;
     }
@@ -65,8 +66,15 @@ final class OutboundSession extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
+        liveness = new OutboundLiveness(channel, pair, context, pings, reason -> log(() -> closeDead(reason)),
+                () -> log(() -> close(new StreamClose(), "idle")));
         context.metrics().sessionOpened(state.direction());
-        log(this::sendHeader);
+        if (target.directTls()) {
+            log(() -> startTls(context.tls().directClient().orElseThrow()));
+        } else {
+            log(this::sendHeader);
+        }
+        ctx.fireChannelActive();
     }
 
     @Override
@@ -74,6 +82,7 @@ final class OutboundSession extends ChannelInboundHandlerAdapter {
         context.metrics().sessionClosed(state.direction(), state.anyAuthenticated());
         Phase was = phase;
         phase = Phase.DONE;
+        liveness.stop();
         log(() -> route.sessionClosed(this, was == Phase.READY, "connection closed"));
     }
 
@@ -105,19 +114,12 @@ final class OutboundSession extends ChannelInboundHandlerAdapter {
         if (element.is(XmppNamespaces.STREAMS, "features") && phase == Phase.AWAIT_FEATURES) {
             onFeatures(element);
         } else if (element.is(XmppNamespaces.TLS, "proceed") && phase == Phase.AWAIT_PROCEED) {
-            SslHandler ssl = new SslHandler(context.tls().client().orElseThrow()
-                    .newEngine(channel.alloc(), pair.remote(), 5269));
-            channel.pipeline().addFirst("tls", ssl);
-            phase = Phase.HANDSHAKE;
+            startTls(context.tls().client().orElseThrow());
         } else if (element.is(XmppNamespaces.SASL, "success") && phase == Phase.AWAIT_SASL) {
-            Optional<StreamError> refusal = context.authenticator().authenticate(state, pair,
-                    Authenticator.Mechanism.EXTERNAL);
-            if (refusal.isPresent()) {
-                close(refusal.get(), refusal.get().text());
-                return;
+            if (authenticated(Authenticator.Mechanism.EXTERNAL)) {
+                saslDone = true;
+                restart();
             }
-            saslDone = true;
-            restart();
         } else if (element.is(XmppNamespaces.SASL, "failure") && phase == Phase.AWAIT_SASL) {
             LOG.info("{} refused SASL EXTERNAL; trying dialback", pair.remote());
             startDialback();
@@ -127,6 +129,7 @@ final class OutboundSession extends ChannelInboundHandlerAdapter {
             String condition = StreamError.fromElement(element).map(e -> e.condition().elementName() + " " + e.text())
                     .orElse("");
             route.failed(this, StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, "stream error from peer: " + condition);
+            phase = Phase.DONE;
             channel.close();
         } else {
             LOG.debug("ignoring {} on an outbound stream", element.localName());
@@ -188,25 +191,25 @@ final class OutboundSession extends ChannelInboundHandlerAdapter {
                 && InboundSession.normalised(db.to()).equals(pair.local());
         if (!ours) {
             LOG.warn("ignoring unsolicited db:{} type={} from {}", db.kind(), db.type().orElse(""), db.from());
-            return;
-        }
-        if (!db.isValid()) {
+        } else if (!db.isValid()) {
             context.authenticator().failed(state, pair, Authenticator.Mechanism.DIALBACK,
                     pair.remote() + " answered " + db.type().orElse(""));
             fail(pair.remote() + " refused our dialback key");
-            return;
-        }
-        Optional<StreamError> refusal = context.authenticator().authenticate(state, pair,
-                Authenticator.Mechanism.DIALBACK);
-        if (refusal.isPresent()) {
-            close(refusal.get(), refusal.get().text());
-        } else {
+        } else if (authenticated(Authenticator.Mechanism.DIALBACK)) {
             ready();
         }
     }
 
+    /** Hands the pair to the single {@link Authenticator}; closes the stream when policy refuses. */
+    private boolean authenticated(Authenticator.Mechanism mechanism) {
+        Optional<StreamError> refusal = context.authenticator().authenticate(state, pair, mechanism);
+        refusal.ifPresent(error -> fail(error.text()));
+        return refusal.isEmpty();
+    }
+
     private void ready() {
         phase = Phase.READY;
+        liveness.start();
         route.ready(this);
     }
 
@@ -215,10 +218,17 @@ final class OutboundSession extends ChannelInboundHandlerAdapter {
         if (event instanceof SslHandshakeCompletionEvent done) {
             log(() -> onHandshake(done));
         } else if (event instanceof IdleStateEvent) {
-            log(this::onQuiet);
+            if (phase == Phase.READY) {
+                log(liveness::quiet);
+            }
         } else {
             ctx.fireUserEventTriggered(event);
         }
+    }
+
+    private void startTls(SslContext tls) {
+        channel.pipeline().addFirst("tls", new SslHandler(tls.newEngine(channel.alloc(), pair.remote(), target.port())));
+        phase = Phase.HANDSHAKE;
     }
 
     private void onHandshake(SslHandshakeCompletionEvent done) {
@@ -226,8 +236,7 @@ final class OutboundSession extends ChannelInboundHandlerAdapter {
             fail("TLS handshake with " + pair.remote() + " failed: " + done.cause());
             return;
         }
-        List<java.security.cert.X509Certificate> chain =
-                TlsContexts.peerChain(channel.pipeline().get(SslHandler.class).engine().getSession());
+        var chain = TlsContexts.peerChain(channel.pipeline().get(SslHandler.class).engine().getSession());
         state.secured(chain, context.tls().peerChainTrusted(chain, true));
         LOG.debug("TLS to {} established; server presented {}", pair.remote(), state.certificateDescription());
         restart();
@@ -243,36 +252,9 @@ final class OutboundSession extends ChannelInboundHandlerAdapter {
         phase = Phase.AWAIT_HEADER;
     }
 
-    private void onQuiet() {
-        if (phase != Phase.READY) {
-            return;
-        }
-        long quietNanos = System.nanoTime() - lastStanzaNanos;
-        if (quietNanos >= context.settings().timeouts().idle().toNanos()) {
-            LOG.info("closing idle stream to {}", pair.remote());
-            close(new StreamClose(), "idle");
-            return;
-        }
-        String id = "ping-" + context.newStreamId().substring(0, 12) + "-" + (++pingCounter);
-        pings.register(id, () -> LOG.debug("{} answered ping {}", pair.remote(), id));
-        channel.writeAndFlush(Stanza.of(StanzaKind.IQ, Jid.domain(pair.local()), Jid.domain(pair.remote()), id, "get",
-                List.of(XmlElement.builder(LocalDomain.PING, "ping").build())).element());
-        channel.eventLoop().schedule(() -> log(() -> checkPing(id)),
-                context.settings().timeouts().pingTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void checkPing(String id) {
-        if (pings.forget(id) && channel.isActive()) {
-            LOG.warn("{} did not answer ping {} within {}; closing the stream as dead", pair.remote(), id,
-                    context.settings().timeouts().pingTimeout());
-            phase = Phase.DONE;
-            channel.close();
-        }
-    }
-
     /** Writes a stanza on the ready stream. */
     void send(Stanza stanza) {
-        lastStanzaNanos = System.nanoTime();
+        liveness.stanzaSent();
         channel.writeAndFlush(stanza.element());
         context.metrics().stanzaOut(pair.remote());
     }
@@ -286,9 +268,19 @@ final class OutboundSession extends ChannelInboundHandlerAdapter {
         return usable && phase != Phase.DONE;
     }
 
+    Phase phase() {
+        return phase;
+    }
+
     private void fail(String reason) {
         route.failed(this, StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, reason);
         close(new StreamClose(), reason);
+    }
+
+    private void closeDead(String reason) {
+        LOG.warn("{}; closing the stream as dead", reason);
+        phase = Phase.DONE;
+        channel.close();
     }
 
     private void close(Object last, String reason) {
@@ -297,6 +289,7 @@ final class OutboundSession extends ChannelInboundHandlerAdapter {
         }
         LOG.debug("closing stream to {}: {}", pair.remote(), reason);
         phase = Phase.DONE;
+        liveness.stop();
         channel.writeAndFlush(last).addListener(ChannelFutureListener.CLOSE);
     }
 
@@ -311,6 +304,7 @@ final class OutboundSession extends ChannelInboundHandlerAdapter {
         log(() -> {
             LOG.warn("stream to {} failed: {}", pair.remote(), cause.toString());
             route.failed(this, StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, cause.toString());
+            phase = Phase.DONE;
             channel.close();
         });
     }

@@ -2,6 +2,7 @@ package org.parley.xmpp.s2s;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -9,9 +10,12 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.OptionalSslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.parley.xmpp.stream.StreamError;
 import org.parley.xmpp.stream.StreamErrorCondition;
@@ -22,7 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The s2s listener (RFC 6120 §3, port 5269 by default): one {@link InboundSession} per accepted connection, behind
- * the stream decoder and encoder, with TCP_NODELAY and an idle timeout.
+ * the stream decoder and encoder, with TCP_NODELAY and an idle timeout. The same port accepts direct-TLS streams
+ * (XEP-0368) when TLS is enabled; on those the peer's domain is known only after the handshake, so the allow
+ * list is applied to its stream header, after TLS (ROBUSTNESS 7 holds for STARTTLS streams).
  */
 public final class S2sServer {
 
@@ -57,7 +63,7 @@ public final class S2sServer {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         channels.add(channel);
-                        channel.pipeline().addLast(pipeline());
+                        channel.pipeline().addLast(pipeline().toArray(ChannelHandler[]::new));
                     }
                 });
         listener = bootstrap.bind(context.settings().listen()).syncUninterruptibly().channel();
@@ -66,13 +72,19 @@ public final class S2sServer {
         return bound;
     }
 
-    /** The handlers of one inbound stream, in order (also used by tests on an {@code EmbeddedChannel}). */
-    io.netty.channel.ChannelHandler[] pipeline() {
-        return new io.netty.channel.ChannelHandler[] {
+    /**
+     * The handlers of one inbound stream, in order. With TLS enabled the first one tells a direct-TLS
+     * connection (XEP-0368: the ClientHello is the first byte) from a plain one, which may use STARTTLS.
+     */
+    List<ChannelHandler> pipeline() {
+        List<ChannelHandler> handlers = new ArrayList<>();
+        context.tls().directServer().ifPresent(tls -> handlers.add(new OptionalSslHandler(tls)));
+        handlers.addAll(List.of(
                 new XmppStreamDecoder(context.settings().limits().stream()),
                 new XmppStreamEncoder(),
                 new IdleStateHandler(0, 0, context.settings().timeouts().idle().toMillis(), TimeUnit.MILLISECONDS),
-                new InboundSession(context, limiter, client, client.localDelivery(), client)};
+                new InboundSession(context, limiter, client, client.localDelivery(), client)));
+        return handlers;
     }
 
     /** Stops accepting, and closes every inbound stream with {@code <system-shutdown/>}. */

@@ -9,7 +9,8 @@ import java.util.List;
  * @param negotiation   an inbound stream must authenticate a domain within this (ROBUSTNESS 6)
  * @param connect       an outbound route must be resolved, connected and authenticated within this, else its
  *                      queue bounces with {@code remote-server-timeout}
- * @param idle          a stream with no traffic for this long is closed (RFC 6120 §4.4)
+ * @param idle          an inbound stream with no traffic, or an outbound one with no stanzas, for this long is
+ *                      closed (RFC 6120 §4.4)
  * @param pingInterval  an outbound stream silent for this long is probed with an XEP-0199 ping
  * @param pingTimeout   a ping unanswered for this long closes the stream as dead
  * @param backoffMin    wait after the first failed attempt to set up a route
@@ -43,6 +44,11 @@ public record S2sTimeouts(Duration negotiation, Duration connect, Duration idle,
     /** The same with another connect timeout. */
     public S2sTimeouts withConnect(Duration d) {
         return new S2sTimeouts(negotiation, d, idle, pingInterval, pingTimeout, backoffMin, backoffMax);
+    }
+
+    /** The same with another idle timeout. */
+    public S2sTimeouts withIdle(Duration d) {
+        return new S2sTimeouts(negotiation, connect, d, pingInterval, pingTimeout, backoffMin, backoffMax);
     }
 
     /** The same with other ping timing. */

@@ -1,5 +1,6 @@
 package org.parley.xmpp.s2s;
 
+import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -23,44 +24,77 @@ import org.parley.pki.TlsMaterial;
  * whose certificate we cannot verify may still authenticate with dialback (XEP-0220 §2.1, "dialback over TLS"),
  * so the chain is checked afterwards, against the configured trust anchors, by {@link #peerChainTrusted} and the
  * RFC 6125 name check in {@link SessionState#certificateValidFor(String)}. The server asks for a client
- * certificate without requiring one; the client presents ours.
+ * certificate without requiring one; the client presents ours. The direct-TLS contexts (XEP-0368) are the same
+ * with ALPN protocol {@code xmpp-server} offered.
  */
 final class TlsContexts {
 
+    /** The ALPN protocol name of direct-TLS s2s streams (XEP-0368 §3). */
+    static final String ALPN_XMPP_SERVER = "xmpp-server";
+
     private final Optional<SslContext> server;
     private final Optional<SslContext> client;
+    private final Optional<SslContext> directServer;
+    private final Optional<SslContext> directClient;
     private final Optional<X509TrustManager> trust;
 
-    private TlsContexts(Optional<SslContext> server, Optional<SslContext> client, Optional<X509TrustManager> trust) {
+    private TlsContexts(Optional<SslContext> server, Optional<SslContext> client, Optional<SslContext> directServer,
+                        Optional<SslContext> directClient, Optional<X509TrustManager> trust) {
         this.server = server;
         this.client = client;
+        this.directServer = directServer;
+        this.directClient = directClient;
         this.trust = trust;
     }
 
     static TlsContexts of(TlsSettings settings) {
         if (settings.mode() == TlsMode.DISABLED) {
-            return new TlsContexts(Optional.empty(), Optional.empty(), Optional.empty());
+            return new TlsContexts(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty());
         }
         try {
-            SslContext server = SslContextBuilder.forServer(settings.keyManagers().orElseThrow())
-                    .sslProvider(SslProvider.JDK).protocols(TlsMaterial.PROTOCOLS)
-                    .trustManager(InsecureTrustManagerFactory.INSTANCE).clientAuth(ClientAuth.OPTIONAL).build();
-            SslContext client = SslContextBuilder.forClient().sslProvider(SslProvider.JDK)
-                    .protocols(TlsMaterial.PROTOCOLS).keyManager(settings.keyManagers().orElseThrow())
-                    .trustManager(InsecureTrustManagerFactory.INSTANCE).build();
-            return new TlsContexts(Optional.of(server), Optional.of(client),
+            return new TlsContexts(Optional.of(server(settings).build()), Optional.of(client(settings).build()),
+                    Optional.of(server(settings).applicationProtocolConfig(ALPN).build()),
+                    Optional.of(client(settings).applicationProtocolConfig(ALPN).build()),
                     Optional.of(x509(settings.trustManagers().orElseThrow().getTrustManagers())));
         } catch (SSLException e) {
             throw new IllegalArgumentException("cannot build TLS contexts: " + e.getMessage(), e);
         }
     }
 
+    private static final ApplicationProtocolConfig ALPN = new ApplicationProtocolConfig(
+            ApplicationProtocolConfig.Protocol.ALPN, ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, ALPN_XMPP_SERVER);
+
+    private static SslContextBuilder server(TlsSettings settings) {
+        return SslContextBuilder.forServer(settings.keyManagers().orElseThrow()).sslProvider(SslProvider.JDK)
+                .protocols(TlsMaterial.PROTOCOLS).trustManager(InsecureTrustManagerFactory.INSTANCE)
+                .clientAuth(ClientAuth.OPTIONAL);
+    }
+
+    private static SslContextBuilder client(TlsSettings settings) {
+        return SslContextBuilder.forClient().sslProvider(SslProvider.JDK).protocols(TlsMaterial.PROTOCOLS)
+                .keyManager(settings.keyManagers().orElseThrow()).trustManager(InsecureTrustManagerFactory.INSTANCE);
+    }
+
+    /** For STARTTLS on inbound streams. */
     Optional<SslContext> server() {
         return server;
     }
 
+    /** For STARTTLS on outbound streams. */
     Optional<SslContext> client() {
         return client;
+    }
+
+    /** For inbound streams that start with a TLS handshake (XEP-0368), with ALPN. */
+    Optional<SslContext> directServer() {
+        return directServer;
+    }
+
+    /** For outbound streams to {@code _xmpps-server} targets (XEP-0368), with ALPN. */
+    Optional<SslContext> directClient() {
+        return directClient;
     }
 
     /** The peer's chain, leaf first; empty when it sent none. */

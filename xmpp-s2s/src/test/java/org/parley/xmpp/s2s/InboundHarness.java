@@ -24,6 +24,8 @@ import org.parley.xmpp.stream.XmppStreamEncoder;
 final class InboundHarness {
 
     static final String GATEWAY = "gw.test";
+    /** A second served domain, for several domain pairs on one stream (XEP-0220 §4). */
+    static final String SECOND = "conf.gw.test";
     static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -55,7 +57,7 @@ final class InboundHarness {
     }
 
     static S2sSettings settings(TlsSettings tls, S2sLimits limits) {
-        return new S2sSettings(Set.of(GATEWAY), new InetSocketAddress("127.0.0.1", 0), tls, new DialbackKeys(SECRET),
+        return new S2sSettings(Set.of(GATEWAY, SECOND), new InetSocketAddress("127.0.0.1", 0), tls, new DialbackKeys(SECRET),
                 new DnsSettings(Optional.empty(), Duration.ofSeconds(1)), limits,
                 S2sTimeouts.defaults().withNegotiation(Duration.ofSeconds(5)));
     }

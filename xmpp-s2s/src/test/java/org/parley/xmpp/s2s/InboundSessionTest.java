@@ -205,4 +205,27 @@ class InboundSessionTest {
                 .gauge().value()).isEqualTo(1);
     }
 
+    @Test
+    void authenticatesSeveralDomainPairsOnOneStream() {
+        InboundHarness h = InboundHarness.open().authenticated("jabber.test");
+        h.feed("<db:result from='jabber.test' to='conf.gw.test'>k2</db:result>"
+                + "<db:result from='muc.jabber.test' to='gw.test'>k3</db:result>");
+        assertThat(h.verifyRequests).hasSize(3).last().asString().startsWith("gw.test<->muc.jabber.test ");
+        assertThat(h.output()).contains("<db:result from='conf.gw.test' to='jabber.test' type='valid'/>")
+                .contains("<db:result from='gw.test' to='muc.jabber.test' type='valid'/>");
+        h.feed("<message from='a@jabber.test' to='b@conf.gw.test' id='1'/>"
+                + "<message from='a@jabber.test' to='b@gw.test' id='2'/>"
+                + "<message from='room@muc.jabber.test' to='b@gw.test' id='3'/>");
+        assertThat(h.delivered).extracting(s -> s.id()).containsExactly("1", "2", "3");
+    }
+
+    @Test
+    void refusesAStanzaForAPairNotAuthenticatedEvenIfBothDomainsAreInOthers() {
+        InboundHarness h = InboundHarness.open().authenticated("jabber.test");
+        h.feed("<db:result from='muc.jabber.test' to='conf.gw.test'>k</db:result>");
+        h.output();
+        h.feed("<message from='room@muc.jabber.test' to='b@gw.test'/>");
+        assertThat(h.output()).contains("<invalid-from");
+        assertThat(h.delivered).isEmpty();
+    }
 }

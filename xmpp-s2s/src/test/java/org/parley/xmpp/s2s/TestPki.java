@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManagerFactory;
 import org.parley.pki.DevelopmentPki;
 import org.parley.pki.IssuedCertificate;
+import org.parley.pki.KeyType;
 import org.parley.pki.PemFiles;
 import org.parley.pki.TlsMaterial;
 
@@ -21,6 +25,13 @@ final class TestPki {
 
     IssuedCertificate issue(String domain) {
         return pki.issue(ca, List.of(domain));
+    }
+
+    /** Issued by the test CA for {@code domain}, valid for one day ten days ago. */
+    IssuedCertificate expired(String domain) {
+        Clock tenDaysAgo = Clock.fixed(Instant.now().minus(Duration.ofDays(10)), ZoneOffset.UTC);
+        return new DevelopmentPki(tenDaysAgo, KeyType.EC_P256, Duration.ofDays(1), Duration.ofDays(1))
+                .issue(ca, List.of(domain));
     }
 
     IssuedCertificate selfSigned(String domain) {
