@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +48,8 @@ public final class Subscriptions implements SipSubscriber {
     private final OutboundSender sender;
     private final SipInbound inbound;
     private final ScheduledExecutorService scheduler;
-    private final Executor worker;
+    /** Delivers events in the order they happened, on the worker pool. */
+    private final SerialExecutor events;
     private final Map<SubscriptionId, Subscription> active = new ConcurrentHashMap<>();
 
     public Subscriptions(SipStackRuntime runtime, RequestFactory factory, OutboundSender sender, SipInbound inbound,
@@ -59,7 +59,7 @@ public final class Subscriptions implements SipSubscriber {
         this.sender = sender;
         this.inbound = inbound;
         this.scheduler = scheduler;
-        this.worker = worker;
+        this.events = new SerialExecutor(worker);
     }
 
     /** One subscription's dialog and timers; fields guarded by the instance. */
@@ -202,11 +202,7 @@ public final class Subscriptions implements SipSubscriber {
                 LOG.warn("the application failed on {}", event, e);
             }
         };
-        try {
-            worker.execute(delivery);
-        } catch (RejectedExecutionException e) {
-            delivery.run();
-        }
+        events.execute(delivery);
     }
 
     private static void cancelTimer(Subscription subscription) {
