@@ -20,7 +20,7 @@ final class DialogTable {
     static final String ROUTE_SEPARATOR = "\n";
 
     private static final String COLUMNS = "call_id, local_tag, remote_tag, dialog_role, sip_user, xmpp_contact,"
-            + " event_package, dialog_state, remote_target, route_set, local_cseq, expires_at, updated_at";
+            + " event_package, dialog_state, remote_target, route_set, local_cseq, expires_at";
 
     private DialogTable() {
     }
@@ -59,7 +59,7 @@ final class DialogTable {
             return;
         }
         try (PreparedStatement statement = connection.prepareStatement("INSERT INTO sip_subscription (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)")) {
             for (SipSubscriptionDialog dialog : dialogs) {
                 statement.setString(1, dialog.id().callId());
                 statement.setString(2, dialog.id().localTag());
@@ -73,7 +73,6 @@ final class DialogTable {
                 statement.setString(10, routeSet(dialog.routeSet()));
                 statement.setLong(11, dialog.localCseq());
                 Columns.setInstant(statement, 12, dialog.expiresAt());
-                Columns.setInstant(statement, 13, dialog.updatedAt());
                 statement.addBatch();
             }
             statement.executeBatch();
@@ -98,7 +97,6 @@ final class DialogTable {
                 row.getString("remote_target"),
                 routes.isEmpty() ? List.of() : Arrays.asList(routes.split(ROUTE_SEPARATOR, -1)),
                 row.getLong("local_cseq"),
-                Columns.instant(row, "expires_at"),
-                Columns.instant(row, "updated_at"));
+                Columns.instant(row, "expires_at"));
     }
 }

@@ -7,12 +7,13 @@ import java.util.Objects;
 import java.util.Optional;
 import org.parley.mapper.address.SipAddress;
 import org.parley.mapper.address.XmppAddress;
+import org.parley.mapper.presence.SubscribeIntent;
 
 /**
  * A SIP subscription dialog the gateway holds with the edge (RFC 6665 §4; RFC 3261 §12): what is needed to send
  * the next request in it after a restart (a refresh as {@link DialogRole#SUBSCRIBER}, a NOTIFY as
- * {@link DialogRole#NOTIFIER}), or to create it again once it has expired. Instants are kept to the
- * microsecond, the precision the store keeps.
+ * {@link DialogRole#NOTIFIER}), or to create it again once it has expired. The expiry is kept to the
+ * microsecond, the precision the store keeps. (The store also records when each dialog row was last written.)
  *
  * @param remoteTag    the peer's tag; empty while a SUBSCRIBE awaits its first response
  * @param sipUser      the local SIP user's address of record (the presentity for a subscriber dialog, the watcher
@@ -27,8 +28,7 @@ import org.parley.mapper.address.XmppAddress;
  */
 public record SipSubscriptionDialog(DialogId id, Optional<String> remoteTag, DialogRole role, SipAddress sipUser,
                                     XmppAddress xmppContact, String eventPackage, DialogState state,
-                                    String remoteTarget, List<String> routeSet, long localCseq, Instant expiresAt,
-                                    Instant updatedAt) {
+                                    String remoteTarget, List<String> routeSet, long localCseq, Instant expiresAt) {
 
     /** The largest CSeq RFC 3261 §8.1.1.5 allows. */
     public static final long MAX_CSEQ = 0x7fffffffL;
@@ -41,6 +41,7 @@ public record SipSubscriptionDialog(DialogId id, Optional<String> remoteTag, Dia
         Objects.requireNonNull(state, "state");
         AuthorizationKey.requireAddresses(sipUser, xmppContact);
         HeaderValues.requireToken(eventPackage, "eventPackage");
+        eventPackage = eventPackage.equals(SubscribeIntent.EVENT) ? SubscribeIntent.EVENT : eventPackage; // shared
         HeaderValues.requireToken(remoteTarget, "remoteTarget");
         routeSet = List.copyOf(routeSet);
         routeSet.forEach(route -> HeaderValues.requireToken(route, "route"));
@@ -48,7 +49,6 @@ public record SipSubscriptionDialog(DialogId id, Optional<String> remoteTag, Dia
             throw new IllegalArgumentException("CSeq must be within 0.." + MAX_CSEQ + ": " + localCseq);
         }
         expiresAt = expiresAt.truncatedTo(ChronoUnit.MICROS);
-        updatedAt = updatedAt.truncatedTo(ChronoUnit.MICROS);
     }
 
     /** The authorization this dialog carries presence for. */
@@ -63,21 +63,21 @@ public record SipSubscriptionDialog(DialogId id, Optional<String> remoteTag, Dia
         return !expiresAt.isAfter(now);
     }
 
-    /** This dialog in {@code next} state, written at {@code now}. */
-    public SipSubscriptionDialog withState(DialogState next, Instant now) {
+    /** This dialog in {@code next} state. */
+    public SipSubscriptionDialog withState(DialogState next) {
         return new SipSubscriptionDialog(id, remoteTag, role, sipUser, xmppContact, eventPackage, next, remoteTarget,
-                routeSet, localCseq, expiresAt, now);
+                routeSet, localCseq, expiresAt);
     }
 
-    /** This dialog refreshed until {@code newExpiry}, the gateway's last CSeq now {@code cseq}, written at {@code now}. */
-    public SipSubscriptionDialog refreshed(Instant newExpiry, long cseq, Instant now) {
+    /** This dialog refreshed until {@code newExpiry}, the gateway's last CSeq now {@code cseq}. */
+    public SipSubscriptionDialog refreshed(Instant newExpiry, long cseq) {
         return new SipSubscriptionDialog(id, remoteTag, role, sipUser, xmppContact, eventPackage, state, remoteTarget,
-                routeSet, cseq, newExpiry, now);
+                routeSet, cseq, newExpiry);
     }
 
     /** This dialog with the peer's tag and Contact from its first response or NOTIFY (RFC 6665 §4.1.2.4). */
-    public SipSubscriptionDialog established(String tag, String target, List<String> routes, Instant now) {
+    public SipSubscriptionDialog established(String tag, String target, List<String> routes) {
         return new SipSubscriptionDialog(id, Optional.of(tag), role, sipUser, xmppContact, eventPackage, state, target,
-                routes, localCseq, expiresAt, now);
+                routes, localCseq, expiresAt);
     }
 }

@@ -110,15 +110,15 @@ abstract class PresenceStateStoreContract {
         PresenceStateRepository repository = repository();
         Instant expiry = T0.plus(Duration.ofHours(1));
         SipSubscriptionDialog twoRoutes = Samples.dialog(1, DialogRole.SUBSCRIBER, expiry).established("edge-1",
-                "sip:bob1@10.1.2.3:5061;transport=tls", List.of("<sip:a.test;lr>", "<sip:b.test;lr>"), T0);
+                "sip:bob1@10.1.2.3:5061;transport=tls", List.of("<sip:a.test;lr>", "<sip:b.test;lr>"));
         SipSubscriptionDialog noRoutes = new SipSubscriptionDialog(Samples.dialogId(2), Optional.empty(),
                 DialogRole.NOTIFIER, Samples.sipUser(2), Samples.contact(2), "presence", DialogState.PENDING,
-                "sip:bob2@10.1.2.3:5061", List.of(), 0, expiry, T0);
+                "sip:bob2@10.1.2.3:5061", List.of(), 0, expiry);
         repository.write(List.of(StateChange.put(twoRoutes), StateChange.put(noRoutes)));
         assertThat(repository.load(T0).dialogs()).containsExactlyInAnyOrder(twoRoutes, noRoutes);
 
         SipSubscriptionDialog refreshed = twoRoutes.refreshed(expiry.plus(Duration.ofHours(1)),
-                SipSubscriptionDialog.MAX_CSEQ, T0.plusSeconds(3000)).withState(DialogState.PENDING, T0);
+                SipSubscriptionDialog.MAX_CSEQ).withState(DialogState.PENDING);
         repository.write(List.of(StateChange.put(refreshed), StateChange.remove(noRoutes.id())));
         assertThat(repository.load(T0).dialogs()).containsExactly(refreshed);
     }
@@ -164,7 +164,7 @@ abstract class PresenceStateStoreContract {
         PresenceAuthorization fine = Samples.authorization(1, AuthorizationDirection.XMPP_TO_SIP,
                 AuthorizationState.PENDING);
         SipSubscriptionDialog tooLong = Samples.dialog(1, DialogRole.SUBSCRIBER, T0)
-                .established("edge", "sip:" + "x".repeat(3000) + "@contoso.test", List.of(), T0);
+                .established("edge", "sip:" + "x".repeat(3000) + "@contoso.test", List.of());
 
         assertThatThrownBy(() -> repository.write(List.of(StateChange.put(fine), StateChange.put(tooLong))))
                 .isInstanceOf(StoreException.class).hasMessageStartingWith("Writing 2 presence-state changes failed");

@@ -37,9 +37,13 @@ final class Samples {
     }
 
     static SipSubscriptionDialog dialog(int n, DialogRole role, Instant expiresAt) {
-        return new SipSubscriptionDialog(dialogId(n), Optional.of("edge" + n + "f3b1"), role, sipUser(n), contact(n),
+        return dialog(n, dialogId(n), role, expiresAt);
+    }
+
+    static SipSubscriptionDialog dialog(int n, DialogId id, DialogRole role, Instant expiresAt) {
+        return new SipSubscriptionDialog(id, Optional.of("edge" + n + "f3b1"), role, sipUser(n), contact(n),
                 "presence", DialogState.ACTIVE, "sip:bob" + n + "@10.1.2.3:5061;transport=tls",
-                List.of("<sip:edge.contoso.test:5061;transport=tls;lr>"), 7, expiresAt, T0);
+                List.of("<sip:edge.contoso.test:5061;transport=tls;lr>"), 7, expiresAt);
     }
 
     static LastPresence presence(int n, String resource) {
