@@ -1,5 +1,8 @@
 package org.parley.gateway.presence.state;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -36,16 +39,31 @@ public final class PresenceStateRepository {
     }
 
     /**
-     * Applies {@code changes} in one transaction: all or none.
+     * Applies {@code changes} in one transaction: all or none. When it returns, the changes are in the database
+     * file (or server) and survive the gateway being killed: on H2, which writes committed transactions to its
+     * file in the background up to {@code WRITE_DELAY} (500 ms) later, the commit is followed by a
+     * {@code CHECKPOINT}, which writes them at once.
      *
      * @throws IllegalArgumentException if two changes have the same key
      * @throws StoreException           when the database reports an error; nothing is written
      */
     public void write(Collection<StateChange> changes) {
         ChangeBatch batch = ChangeBatch.of(changes);
-        transactions.inTransaction("Writing " + changes.size() + " presence-state changes", connection -> {
+        boolean h2 = transactions.inTransaction("Writing " + changes.size() + " presence-state changes", connection -> {
             batch.writeTo(connection);
-            return null;
+            return isH2(connection);
         });
+        if (h2) {
+            transactions.inTransaction("Flushing the H2 store to its file", connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CHECKPOINT");
+                }
+                return null;
+            });
+        }
+    }
+
+    private static boolean isH2(Connection connection) throws SQLException {
+        return "H2".equals(connection.getMetaData().getDatabaseProductName());
     }
 }
