@@ -66,7 +66,7 @@ public final class Store implements AutoCloseable {
     public static Store open(StoreConfig config, MeterRegistry meterRegistry) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(meterRegistry, "meterRegistry");
-        String url = StoreUrls.withH2AutoServer(config.url());
+        String url = StoreUrls.forEmbeddedH2(config.url());
         String displayUrl = StoreUrls.redact(url);
         if (StoreUrls.isH2FileUrl(url) && System.getProperty(H2_BIND_ADDRESS) == null) {
             LOG.warn("The H2 store lets other processes in through a TCP server on all network interfaces (random"

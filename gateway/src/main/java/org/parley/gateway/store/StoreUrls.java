@@ -29,16 +29,27 @@ final class StoreUrls {
     private StoreUrls() {
     }
 
-    /** {@code url} with {@code ;AUTO_SERVER=TRUE} appended if it names an H2 file database and does not set it. */
-    static String withH2AutoServer(String url) {
-        if (!isH2FileUrl(url) || hasH2Setting(url, "AUTO_SERVER")) {
+    /**
+     * {@code url} with the settings an embedded H2 file database needs here, each appended only if the URL does
+     * not set it: {@code AUTO_SERVER=TRUE} (other processes, such as the CLI, share the file) and
+     * {@code WRITE_DELAY=0} (a commit is in the file when it returns, so acknowledged changes survive
+     * {@code kill -9}; H2's default writes committed transactions up to 500 ms later). Other URLs are returned
+     * unchanged.
+     */
+    static String forEmbeddedH2(String url) {
+        if (!isH2FileUrl(url)) {
             return url;
         }
-        String base = url;
-        while (base.endsWith(";")) {
-            base = base.substring(0, base.length() - 1);
+        String result = url;
+        while (result.endsWith(";")) {
+            result = result.substring(0, result.length() - 1);
         }
-        return base + ";AUTO_SERVER=TRUE";
+        for (String[] setting : new String[][] {{"AUTO_SERVER", "TRUE"}, {"WRITE_DELAY", "0"}}) {
+            if (!hasH2Setting(result, setting[0])) {
+                result += ";" + setting[0] + "=" + setting[1];
+            }
+        }
+        return result;
     }
 
     /** Whether {@code url} opens an H2 database file embedded: {@code jdbc:h2:file:…} or a bare path. */

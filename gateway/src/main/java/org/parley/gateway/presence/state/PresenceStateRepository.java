@@ -2,7 +2,6 @@ package org.parley.gateway.presence.state;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -40,30 +39,18 @@ public final class PresenceStateRepository {
 
     /**
      * Applies {@code changes} in one transaction: all or none. When it returns, the changes are in the database
-     * file (or server) and survive the gateway being killed: on H2, which writes committed transactions to its
-     * file in the background up to {@code WRITE_DELAY} (500 ms) later, the commit is followed by a
-     * {@code CHECKPOINT}, which writes them at once.
+     * file (or server) and survive the gateway being killed (an embedded H2 store is opened with
+     * {@code WRITE_DELAY=0}, see {@code StoreUrls}).
      *
      * @throws IllegalArgumentException if two changes have the same key
      * @throws StoreException           when the database reports an error; nothing is written
      */
     public void write(Collection<StateChange> changes) {
         ChangeBatch batch = ChangeBatch.of(changes);
-        boolean h2 = transactions.inTransaction("Writing " + changes.size() + " presence-state changes", connection -> {
+        transactions.inTransaction("Writing " + changes.size() + " presence-state changes", connection -> {
             batch.writeTo(connection);
-            return isH2(connection);
+            return null;
         });
-        if (h2) {
-            transactions.inTransaction("Flushing the H2 store to its file", connection -> {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("CHECKPOINT");
-                }
-                return null;
-            });
-        }
     }
 
-    private static boolean isH2(Connection connection) throws SQLException {
-        return "H2".equals(connection.getMetaData().getDatabaseProductName());
-    }
 }
