@@ -32,7 +32,7 @@ class StoreTest {
     @Test
     void opensAnH2FileDatabaseInAutomaticMixedModeAndAnswersPing() {
         try (Store store = Store.open(h2(), new SimpleMeterRegistry())) {
-            assertThat(store.displayUrl()).isEqualTo("jdbc:h2:file:" + dir.resolve("parley") + ";AUTO_SERVER=TRUE");
+            assertThat(store.displayUrl()).isEqualTo("jdbc:h2:file:" + dir.resolve("parley") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0");
             assertThat(store.ping(PING_TIMEOUT)).isTrue();
         }
     }
