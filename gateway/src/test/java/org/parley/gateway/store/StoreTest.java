@@ -93,7 +93,7 @@ class StoreTest {
         assertThatThrownBy(() -> Store.open(h2(), new SimpleMeterRegistry()))
                 .isInstanceOf(StoreException.class)
                 .hasMessageStartingWith("Migrating the store at jdbc:h2:file:" + dir.resolve("parley")
-                        + ";AUTO_SERVER=TRUE failed: ")
+                        + ";AUTO_SERVER=TRUE;WRITE_DELAY=0 failed: ")
                 .hasMessageContaining("non-empty schema");
     }
 }
