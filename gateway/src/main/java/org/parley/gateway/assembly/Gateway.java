@@ -26,6 +26,8 @@ import org.parley.gateway.sip.SipService;
 import org.parley.gateway.xmpp.XmppService;
 import org.parley.mapper.address.AddressMapper;
 import org.parley.xmpp.s2s.XmppOutbound;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The running gateway: every service built from one {@link GatewayConfig} and started in order — the store (with
@@ -36,6 +38,8 @@ import org.parley.xmpp.s2s.XmppOutbound;
  * s2s.
  */
 public final class Gateway {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
     private final GatewayMetrics metrics;
     private final StoreService store;
@@ -64,6 +68,7 @@ public final class Gateway {
         RouteMetrics routeMetrics = new RouteMetrics(metrics.registry());
         RoutePolicy policy = new RoutePolicy(() -> store.allowList().map(AllowList::snapshot),
                 config.federation().mode());
+        warnAboutSipDomainsNotOnXmpp(config);
         AddressMapper addresses = new AddressMapper(Set.copyOf(config.sip().domains()),
                 Set.copyOf(config.xmpp().domains()));
         // the s2s service takes the route that replies through it: the route sends through this reference
@@ -82,6 +87,13 @@ public final class Gateway {
         AdminServer admin = new AdminServer(config.admin(), List.of(running, store), metrics.registry());
         lifecycle.set(new Lifecycle(List.of(store, xmpp, sip, workers, admin), Lifecycle.DEFAULT_STOP_DEADLINE));
         return new Gateway(metrics, store, lifecycle.get());
+    }
+
+    /** RFC 7247: sip:alice@D is the JID alice@D, so D must be served on XMPP too for its users to be reachable. */
+    private static void warnAboutSipDomainsNotOnXmpp(GatewayConfig config) {
+        config.sip().domains().stream().filter(domain -> !config.xmpp().domains().contains(domain)).forEach(domain ->
+                LOG.warn("SIP domain {} is not one of the <xmpp><domain>s: its users cannot be reached from XMPP",
+                        domain));
     }
 
     private static Health servicesHealth(Lifecycle.State state) {
