@@ -2,12 +2,12 @@ package org.parley.gateway.route;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.parley.mapper.MappingResult;
+import org.parley.mapper.address.XmppAddress;
 import org.parley.mapper.error.StanzaErrorCondition;
 import org.parley.mapper.im.ChatState;
 import org.parley.mapper.im.LocalizedText;
@@ -110,10 +110,7 @@ class MessageStanzasTest {
 
     @Test
     void writesAnXhtmlBodyInsideTheXhtmlImWrapper() {
-        XmppMessage message = XmppMessage.builder(MessageStanzaReader.address(Stanzas.parse(
-                        "<message from='a@x.test' to='b@y.test'/>").from()).orElseThrow(),
-                        MessageStanzaReader.address(Stanzas.parse("<message from='a@x.test' to='b@y.test'/>").to())
-                                .orElseThrow())
+        XmppMessage message = XmppMessage.builder(XmppAddress.of("a", "x.test"), XmppAddress.of("b", "y.test"))
                 .body("bold").xhtmlBody("<body xmlns='http://www.w3.org/1999/xhtml'><strong>bold</strong></body>")
                 .build();
 
@@ -121,7 +118,7 @@ class MessageStanzasTest {
 
         assertThat(stanza.element().toXml()).contains("<html xmlns='http://jabber.org/protocol/xhtml-im'>")
                 .contains("<strong>bold</strong>");
-        assertThat(stanza.type()).isEmpty();
-        assertThat(List.of(stanza.element().elements().get(0).localName())).containsExactly("body");
+        assertThat(stanza.type()).as("normal is the default type").isEmpty();
+        assertThat(stanza.element().elements()).extracting(e -> e.localName()).containsExactly("body", "html");
     }
 }

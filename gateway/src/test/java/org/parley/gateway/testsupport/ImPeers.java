@@ -180,6 +180,17 @@ public final class ImPeers implements AutoCloseable {
         return "--- gateway\n" + gateway.stdout() + gateway.stderr() + "\n--- edge\n" + edge.log();
     }
 
+    /** Stops the Access Edge (Kamailio) by PID. */
+    public void stopEdge() {
+        edge.stop();
+    }
+
+    /** Stops Prosody (the remote XMPP server) by PID; alice's connection goes with it. */
+    public void stopProsody() {
+        alice.disconnect();
+        prosody.close();
+    }
+
     /** The gateway process (for its output). */
     public ParleyProcess gateway() {
         return gateway;
