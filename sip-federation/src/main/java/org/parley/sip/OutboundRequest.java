@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param requestUri the Request-URI
  * @param from       the From URI
  * @param to         the To URI
- * @param headers    further header fields (e.g. {@code Expires}, {@code Event})
+ * @param headers    further header fields (e.g. {@code Expires}, {@code Event}); a {@code Call-ID} here replaces
+ *                   the generated one
  * @param body       the body, if any
  */
 public record OutboundRequest(String method, String requestUri, String from, String to, List<SipHeader> headers,

@@ -50,6 +50,7 @@ public final class SippAgent implements AutoCloseable {
         private Duration timeLimit = Duration.ofSeconds(30);
         private final Map<String, String> keys = new LinkedHashMap<>();
         private String service = "service";
+        private String callIdFormat;
         private final Map<String, String> substitutions = new LinkedHashMap<>();
 
         private Builder(URL scenario) {
@@ -88,6 +89,16 @@ public final class SippAgent implements AutoCloseable {
         /** The user part of the Request-URI ({@code -s}, {@code [service]} in scenarios). */
         public Builder service(String service) {
             this.service = service;
+            return this;
+        }
+
+        /**
+         * The Call-ID of each call ({@code -cid_str}: {@code %u} is the call number, {@code %p} the PID, {@code %s}
+         * the local address), which {@code [call_id]} inserts and by which sipp matches responses to calls. A
+         * fixed string gives every call the same Call-ID: use it with one call per run.
+         */
+        public Builder callIdFormat(String format) {
+            this.callIdFormat = format;
             return this;
         }
 
@@ -139,6 +150,9 @@ public final class SippAgent implements AutoCloseable {
                         "-timeout", timeLimit.toSeconds() + "s", "-timeout_error", "-nostdin",
                         "-trace_err", "-trace_msg", "-max_recv_loops", "100"));
                 keys.forEach((name, value) -> command.addAll(List.of("-key", name, value)));
+                if (callIdFormat != null) {
+                    command.addAll(List.of("-cid_str", callIdFormat));
+                }
                 command.addAll(remote);
                 PeerProcess process = PeerProcess.start(command, dir, dir.resolve("sipp.log"));
                 return new SippAgent(process, dir, new InetSocketAddress(ip, localPort));

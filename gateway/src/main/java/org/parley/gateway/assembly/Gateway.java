@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.parley.gateway.admin.AdminServer;
 import org.parley.gateway.admin.Health;
@@ -15,17 +16,30 @@ import org.parley.gateway.lifecycle.Lifecycle;
 import org.parley.gateway.lifecycle.StartResult;
 import org.parley.gateway.lifecycle.StopReport;
 import org.parley.gateway.metrics.GatewayMetrics;
+import org.parley.gateway.route.RouteMetrics;
+import org.parley.gateway.route.RoutePolicy;
+import org.parley.gateway.route.RouteSettings;
+import org.parley.gateway.route.RouteWorkers;
+import org.parley.gateway.route.sip2xmpp.SipToXmppRoute;
+import org.parley.gateway.route.xmpp2sip.XmppToSipRoute;
 import org.parley.gateway.sip.SipService;
-import org.parley.gateway.sip.UnroutedSipInbound;
-import org.parley.gateway.xmpp.UnroutedXmppInbound;
 import org.parley.gateway.xmpp.XmppService;
+import org.parley.mapper.address.AddressMapper;
+import org.parley.xmpp.s2s.XmppOutbound;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The running gateway: every service built from one {@link GatewayConfig} and started in order — the store
- * (with the live allow list) first, then XMPP federation and the SIP leg, the admin endpoint last, so that {@code /health} answers only once
- * everything before it is up — and stopped in reverse order. The only place that wires modules together.
+ * The running gateway: every service built from one {@link GatewayConfig} and started in order — the store (with
+ * the live allow list) first, then XMPP federation, the SIP leg and the route workers (whose pool takes work from
+ * construction on; stopping them before the SIP leg answers the SIP transactions still waiting), the admin endpoint
+ * last, so that {@code /health} answers only once everything before it is up — and stopped in reverse order. The
+ * only place that wires modules together: s2s → {@link XmppToSipRoute} → SIP, and SIP → {@link SipToXmppRoute} →
+ * s2s.
  */
 public final class Gateway {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
     private final GatewayMetrics metrics;
     private final StoreService store;
@@ -37,22 +51,49 @@ public final class Gateway {
         this.lifecycle = lifecycle;
     }
 
-    /** Builds (does not start) the gateway for {@code config}. */
+    /** Builds (does not start) the gateway for {@code config} with the default route settings. */
     public static Gateway assemble(GatewayConfig config, Clock clock) {
+        return assemble(config, clock, RouteSettings.DEFAULTS);
+    }
+
+    /** Builds (does not start) the gateway for {@code config}, its IM routes behaving as {@code routes} says. */
+    public static Gateway assemble(GatewayConfig config, Clock clock, RouteSettings routes) {
         GatewayMetrics metrics = new GatewayMetrics();
         StoreService store = new StoreService(config.store(), config.federation(), metrics.registry(), clock,
                 AllowList.DEFAULT_POLL_INTERVAL);
         // the admin service reports on the lifecycle it is part of: the check reads it once it exists
         AtomicReference<Lifecycle> lifecycle = new AtomicReference<>();
         HealthCheck running = HealthCheck.of("services", () -> servicesHealth(lifecycle.get().state()));
-        UnroutedXmppInbound xmppInbound = new UnroutedXmppInbound();
-        XmppService xmpp = new XmppService(config.xmpp(), config.federation().mode(), store::allowList, xmppInbound,
+        RouteWorkers workers = new RouteWorkers(routes);
+        RouteMetrics routeMetrics = new RouteMetrics(metrics.registry());
+        RoutePolicy policy = new RoutePolicy(() -> store.allowList().map(AllowList::snapshot),
+                config.federation().mode());
+        warnAboutSipDomainsNotOnXmpp(config);
+        AddressMapper addresses = new AddressMapper(Set.copyOf(config.sip().domains()),
+                Set.copyOf(config.xmpp().domains()));
+        // the s2s service takes the route that replies through it: the route sends through this reference
+        AtomicReference<XmppService> xmppService = new AtomicReference<>();
+        XmppOutbound toXmpp = stanza -> xmppService.get().send(stanza);
+        SipToXmppRoute sipToXmpp = new SipToXmppRoute(config.sip().fqdn(),
+                new org.parley.mapper.sip2xmpp.MessageTranslator(addresses, routes.toXmpp()), policy,
+                workers.pending(), toXmpp, routeMetrics);
+        SipService sip = new SipService(config.sip(), config.xmpp().dns(), sipToXmpp, metrics.registry());
+        XmppToSipRoute xmppToSip = new XmppToSipRoute(workers, workers.pending(),
+                new org.parley.mapper.xmpp2sip.MessageTranslator(addresses, routes.toSip()), policy, sip, toXmpp,
+                routeMetrics);
+        XmppService xmpp = new XmppService(config.xmpp(), config.federation().mode(), store::allowList, xmppToSip,
                 metrics.registry());
-        xmppInbound.replyThrough(xmpp);
-        SipService sip = new SipService(config.sip(), new UnroutedSipInbound(), metrics.registry());
+        xmppService.set(xmpp);
         AdminServer admin = new AdminServer(config.admin(), List.of(running, store), metrics.registry());
-        lifecycle.set(new Lifecycle(List.of(store, xmpp, sip, admin), Lifecycle.DEFAULT_STOP_DEADLINE));
+        lifecycle.set(new Lifecycle(List.of(store, xmpp, sip, workers, admin), Lifecycle.DEFAULT_STOP_DEADLINE));
         return new Gateway(metrics, store, lifecycle.get());
+    }
+
+    /** RFC 7247: sip:alice@D is the JID alice@D, so D must be served on XMPP too for its users to be reachable. */
+    private static void warnAboutSipDomainsNotOnXmpp(GatewayConfig config) {
+        config.sip().domains().stream().filter(domain -> !config.xmpp().domains().contains(domain)).forEach(domain ->
+                LOG.warn("SIP domain {} is not one of the <xmpp><domain>s: its users cannot be reached from XMPP",
+                        domain));
     }
 
     private static Health servicesHealth(Lifecycle.State state) {

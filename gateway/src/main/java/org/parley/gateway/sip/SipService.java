@@ -1,9 +1,13 @@
 package org.parley.gateway.sip;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.parley.gateway.config.SipConfig;
+import org.parley.gateway.config.XmppConfig;
 import org.parley.gateway.lifecycle.BindFailure;
 import org.parley.gateway.lifecycle.BoundEndpoint;
 import org.parley.gateway.lifecycle.ListenTarget;
@@ -11,8 +15,11 @@ import org.parley.gateway.lifecycle.Service;
 import org.parley.pki.TlsMaterial;
 import org.parley.sip.AccessEdge;
 import org.parley.sip.EdgeState;
+import org.parley.sip.OutboundRequest;
 import org.parley.sip.SipFederation;
 import org.parley.sip.SipInbound;
+import org.parley.sip.SipOutbound;
+import org.parley.sip.SipOutcome;
 import org.parley.sip.SipSettings;
 import org.parley.sip.SipStartException;
 import org.parley.sip.SipTls;
@@ -24,20 +31,26 @@ import org.slf4j.LoggerFactory;
  * from {@code <sip>} — listener, FQDN, the edge from {@code <access-edge>} or from DNS for the first SIP domain,
  * certificate, key and the trust anchors for the edge (the configured CA only, not system trust) — and the JAIN-SIP
  * stack started and closed with the gateway. An unreachable edge is not a start failure: the leg reconnects with
- * backoff and reports its state in the {@code parley.sip.edge.connection} metric.
+ * backoff and reports its state in the {@code parley.sip.edge.connection} metric. The edge's name is resolved
+ * through the resolver of {@code <xmpp><dns>} when one is configured (the gateway's one resolver), else the
+ * system's. Offers {@link SipOutbound} to the routes: while the leg is not running, requests end at once as a
+ * {@link SipOutcome.TransportError}.
  */
-public final class SipService implements Service {
+public final class SipService implements Service, SipOutbound {
 
     private static final Logger LOG = LoggerFactory.getLogger(SipService.class);
 
     private final SipConfig sip;
+    private final Optional<XmppConfig.DnsConfig> dns;
     private final SipInbound inbound;
     private final MeterRegistry registry;
 
     private SipFederation federation;
 
-    public SipService(SipConfig sip, SipInbound inbound, MeterRegistry registry) {
+    /** @param dns the resolver for the edge's name; empty for the system resolver */
+    public SipService(SipConfig sip, Optional<XmppConfig.DnsConfig> dns, SipInbound inbound, MeterRegistry registry) {
         this.sip = sip;
+        this.dns = dns;
         this.inbound = inbound;
         this.registry = registry;
     }
@@ -51,7 +64,9 @@ public final class SipService implements Service {
     public synchronized void start() throws Exception {
         TlsMaterial material = TlsMaterial.load(sip.tls().certificate(), sip.tls().key(), Optional.of(sip.tls().trust()),
                 TlsMaterial.SystemTrust.EXCLUDE);
-        SipSettings settings = SipSettings.of(sip.listen().socketAddress(), sip.fqdn(), edge(), SipTls.of(material));
+        SipSettings base = SipSettings.of(sip.listen().socketAddress(), sip.fqdn(), edge(), SipTls.of(material));
+        SipSettings settings = dns.map(d -> base.withDnsServer(new InetSocketAddress(d.server(), d.port())))
+                .orElse(base);
         try {
             federation = SipFederation.start(settings, inbound, registry);
         } catch (SipStartException e) {
@@ -86,6 +101,18 @@ public final class SipService implements Service {
     @Override
     public synchronized List<BoundEndpoint> endpoints() {
         return federation == null ? List.of() : List.of(new BoundEndpoint("sip", "tls", federation.listenAddress()));
+    }
+
+    @Override
+    public CompletionStage<SipOutcome> send(OutboundRequest request) {
+        SipFederation current;
+        synchronized (this) {
+            current = federation;
+        }
+        if (current == null) {
+            return CompletableFuture.completedFuture(new SipOutcome.TransportError("the SIP leg is not running"));
+        }
+        return current.outbound().send(request);
     }
 
     /** The edge connection's state, {@link EdgeState#STOPPED} when the service is not running. */

@@ -29,7 +29,7 @@ class ConfigLoaderTest {
 
         Path conf = SAMPLE.toAbsolutePath().normalize().getParent();
         assertThat(config.source()).isEqualTo(conf.resolve("gateway.xml"));
-        assertThat(config.xmpp().domains()).containsExactly("xmpp.parley.test");
+        assertThat(config.xmpp().domains()).containsExactly("xmpp.parley.test", "sip.parley.test");
         assertThat(config.xmpp().listen()).isEqualTo(new Endpoint("127.0.0.1", 5269));
         assertThat(config.xmpp().tls()).isEqualTo(new XmppConfig.XmppTlsConfig(XmppConfig.TlsMode.OPTIONAL,
                 conf.resolve("certs/xmpp.pem"), conf.resolve("certs/xmpp-key.pem"), Optional.of(conf.resolve("certs/ca.pem"))));

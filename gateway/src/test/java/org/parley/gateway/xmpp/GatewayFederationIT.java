@@ -35,8 +35,8 @@ import org.parley.testkit.ProsodyServer;
 /**
  * The whole gateway ({@code parley run}, the packaged jar) federating with a real Prosody found through SRV in a
  * real dnsmasq: the allow list in the store decides, a change made with {@code parley allow add} while the
- * gateway runs lets the next attempt through, and a message for a local address gets an error back instead of
- * vanishing.
+ * gateway runs lets the next attempt through, and a message for an address that is no SIP user's gets an error
+ * back instead of vanishing.
  */
 class GatewayFederationIT {
 
@@ -87,7 +87,7 @@ class GatewayFederationIT {
     }
 
     @Test
-    void aMessageForALocalAddressIsAnsweredWithAnErrorNotDropped() throws Exception {
+    void aMessageForAnAddressWithoutSipUsersIsAnsweredWithAnErrorNotDropped() throws Exception {
         start();
         ParleyProcess.Result add = ParleyProcess.run(dir, Duration.ofSeconds(60), "allow", "add", PROSODY,
                 "--config", dir.resolve("gateway.xml").toString());
@@ -100,7 +100,8 @@ class GatewayFederationIT {
             alice.sendStanza(alice.getStanzaFactory().buildMessageStanza().to(bob).setBody("hello").build());
             Message error = errors.nextResult(WAIT.toMillis());
             assertThat(error).as("an error message from " + bob).isNotNull();
-            assertThat(error.getError().getCondition()).isEqualTo(StanzaError.Condition.service_unavailable);
+            assertThat(error.getError().getCondition()).as("gw.test is an XMPP domain without SIP users")
+                    .isEqualTo(StanzaError.Condition.item_not_found);
         }
     }
 

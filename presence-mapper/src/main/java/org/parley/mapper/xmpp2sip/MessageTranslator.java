@@ -48,10 +48,10 @@ public final class MessageTranslator {
      * The SIP outcome of {@code message}: a MESSAGE to send, nothing (with the reason), or a rejection carrying
      * the stanza error to bounce to the XMPP sender.
      */
-    public MappingResult<SipOutcome> translate(XmppMessage message) {
+    public MappingResult<SipAction> translate(XmppMessage message) {
         Objects.requireNonNull(message, "message");
         if (message.type() == MessageType.ERROR) {
-            return absorbed(SipOutcome.Reason.ERROR_STANZA);
+            return absorbed(SipAction.Reason.ERROR_STANZA);
         }
         if (message.type() == MessageType.GROUPCHAT) {
             return reject(StanzaErrorCondition.FEATURE_NOT_IMPLEMENTED,
@@ -65,16 +65,16 @@ public final class MessageTranslator {
             return contentMessage(message);
         }
         if (message.receiptFor().isPresent()) {
-            return absorbed(SipOutcome.Reason.RECEIPT);
+            return absorbed(SipAction.Reason.RECEIPT);
         }
         if (message.chatState().isPresent()) {
             return chatStateMessage(message, message.chatState().get());
         }
-        return absorbed(SipOutcome.Reason.NO_CONTENT);
+        return absorbed(SipAction.Reason.NO_CONTENT);
     }
 
     /** Body (one language) → text/plain; charset=UTF-8, subject → Subject, language → Content-Language. */
-    private MappingResult<SipOutcome> contentMessage(XmppMessage message) {
+    private MappingResult<SipAction> contentMessage(XmppMessage message) {
         Optional<LocalizedText> body = message.primaryBody();
         Optional<String> language = body.map(b -> b.effectiveLanguage(message.language()))
                 .orElseGet(() -> message.subjectIn(message.language())
@@ -88,19 +88,19 @@ public final class MessageTranslator {
         }
         return request(message, ContentType.TEXT_PLAIN_UTF8, octets)
                 .map(sip -> sip.withSubject(subject).withContentLanguages(language.map(List::of).orElse(List.of())))
-                .map(SipOutcome.Send::new);
+                .map(SipAction.Send::new);
     }
 
     /** Standalone chat state → isComposing document (RFC 7573 §6 Table 4); gone → nothing (§6.1). */
-    private MappingResult<SipOutcome> chatStateMessage(XmppMessage message, ChatState state) {
+    private MappingResult<SipAction> chatStateMessage(XmppMessage message, ChatState state) {
         Optional<IsComposing.State> composing = ComposingMapping.toIsComposing(state);
         if (composing.isEmpty()) {
-            return absorbed(SipOutcome.Reason.GONE_CHAT_STATE);
+            return absorbed(SipAction.Reason.GONE_CHAT_STATE);
         }
         IsComposing indication = composing.get() == IsComposing.State.ACTIVE
                 ? IsComposing.active(settings.composingRefresh())
                 : IsComposing.idle();
-        return request(message, ContentType.IS_COMPOSING, IsComposingXml.write(indication)).map(SipOutcome.Send::new);
+        return request(message, ContentType.IS_COMPOSING, IsComposingXml.write(indication)).map(SipAction.Send::new);
     }
 
     /** A MESSAGE with mapped addresses and the thread's Call-ID; sips: is never produced by the address mapper. */
@@ -125,11 +125,11 @@ public final class MessageTranslator {
         return message.to().isFull() ? Addressee.FULL_JID : Addressee.BARE_JID;
     }
 
-    private static MappingResult<SipOutcome> absorbed(SipOutcome.Reason reason) {
-        return MappingResult.mapped(new SipOutcome.Absorbed(reason));
+    private static MappingResult<SipAction> absorbed(SipAction.Reason reason) {
+        return MappingResult.mapped(new SipAction.Absorbed(reason));
     }
 
-    private static MappingResult<SipOutcome> reject(StanzaErrorCondition condition, int sipStatus, String reason) {
+    private static MappingResult<SipAction> reject(StanzaErrorCondition condition, int sipStatus, String reason) {
         return MappingResult.rejected(new Rejection(condition, sipStatus, reason));
     }
 }

@@ -2,7 +2,7 @@
  * XMPP → SIP instant messages: a message from a remote XMPP user to a local SIP user becomes a SIP MESSAGE
  * (RFC 7572 §4 "XMPP to SIP", §6 "Message Size", §8 "Internationalization Considerations"; RFC 7573 §6
  * "Composing Events"). Entry point: {@link org.parley.mapper.xmpp2sip.MessageTranslator}, configured with
- * {@link org.parley.mapper.xmpp2sip.MessageSettings}; result {@link org.parley.mapper.xmpp2sip.SipOutcome}.
+ * {@link org.parley.mapper.xmpp2sip.MessageSettings}; result {@link org.parley.mapper.xmpp2sip.SipAction}.
  *
  * <h2>Rules (RFC 7572 §4 Table 1)</h2>
  * <table>
@@ -33,16 +33,16 @@
  *   <li><b>Chat states</b> (RFC 7573 §6 Table 4): a standalone notification (no body or subject) becomes a
  *       MESSAGE with an {@code application/im-iscomposing+xml} document: {@code composing} → {@code active}
  *       with {@code <refresh/>}; {@code active}, {@code inactive}, {@code paused} → {@code idle}; {@code gone}
- *       → nothing ({@link org.parley.mapper.xmpp2sip.SipOutcome.Reason#GONE_CHAT_STATE}; §6.1 maps it to a BYE,
+ *       → nothing ({@link org.parley.mapper.xmpp2sip.SipAction.Reason#GONE_CHAT_STATE}; §6.1 maps it to a BYE,
  *       and page mode has no session). A chat state inside a content message is not sent: receiving a message
  *       already returns an RFC 3994 receiver to idle.</li>
  *   <li><b>Types</b>: normal, chat and headline translate alike; {@code groupchat} is refused as
  *       feature-not-implemented (the gateway takes no part in rooms); {@code error} produces nothing
- *       ({@link org.parley.mapper.xmpp2sip.SipOutcome.Reason#ERROR_STANZA}).</li>
+ *       ({@link org.parley.mapper.xmpp2sip.SipAction.Reason#ERROR_STANZA}).</li>
  *   <li><b>Receipts</b>: a {@code <request/>} adds nothing to the MESSAGE; the caller keeps the message and asks
  *       {@link org.parley.mapper.sip2xmpp.DeliveryReceipts#receiptFor} when the final response arrives (a 200
  *       yields {@code <received/>}). An ack message ({@code <received/>} alone) produces nothing
- *       ({@link org.parley.mapper.xmpp2sip.SipOutcome.Reason#RECEIPT}); see the {@code sip2xmpp} package.</li>
+ *       ({@link org.parley.mapper.xmpp2sip.SipAction.Reason#RECEIPT}); see the {@code sip2xmpp} package.</li>
  * </ul>
  *
  * <h2>Example (RFC 7572 Examples 1 and 2)</h2>

@@ -15,7 +15,7 @@ import org.parley.mapper.address.SipAddress;
 import org.parley.mapper.address.XmppAddress;
 import org.parley.mapper.sip2xmpp.InboundSettings;
 import org.parley.mapper.xmpp2sip.MessageSettings;
-import org.parley.mapper.xmpp2sip.SipOutcome;
+import org.parley.mapper.xmpp2sip.SipAction;
 
 /**
  * A conversation through both translators, started on either side: the thread stays one thread on XMPP and the
@@ -70,7 +70,7 @@ class ConversationRoundTripTest {
     }
 
     private SipMessage sent(XmppMessage message) {
-        return ((SipOutcome.Send) toSip.translate(message).orElseThrow()).message();
+        return ((SipAction.Send) toSip.translate(message).orElseThrow()).message();
     }
 
     /** Romeo's user agent answering {@code message}: swapped From/To, same Call-ID, next CSeq. */

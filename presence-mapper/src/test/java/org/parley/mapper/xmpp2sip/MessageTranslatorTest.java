@@ -114,7 +114,7 @@ class MessageTranslatorTest {
         if (subjectOctets > 0) {
             builder.subject("s".repeat(subjectOctets));
         }
-        MappingResult<SipOutcome> result = translator.translate(builder.build());
+        MappingResult<SipAction> result = translator.translate(builder.build());
         if (sent) {
             assertThat(send(result).bodyLength()).isEqualTo(bodyOctets);
         } else {
@@ -134,12 +134,12 @@ class MessageTranslatorTest {
     void sendsStandaloneChatStatesAsIsComposing(ChatState state, IsComposing.State event, Integer refresh) {
         XmppMessage message = XmppMessage.builder(JULIET, ROMEO).type(MessageType.CHAT).thread("t-1")
                 .chatState(state).build();
-        SipOutcome outcome = translator.translate(message).orElseThrow();
+        SipAction outcome = translator.translate(message).orElseThrow();
         if (event == null) {
-            assertThat(outcome).isEqualTo(new SipOutcome.Absorbed(SipOutcome.Reason.GONE_CHAT_STATE));
+            assertThat(outcome).isEqualTo(new SipAction.Absorbed(SipAction.Reason.GONE_CHAT_STATE));
             return;
         }
-        SipMessage sip = ((SipOutcome.Send) outcome).message();
+        SipMessage sip = ((SipAction.Send) outcome).message();
         assertThat(sip.contentType()).contains(ContentType.IS_COMPOSING);
         assertThat(sip.callId()).isEqualTo("t-1");
         IsComposing document = IsComposingXml.read(sip.body()).orElseThrow();
@@ -165,14 +165,14 @@ class MessageTranslatorTest {
     @EnumSource(value = MessageType.class, names = {"NORMAL", "CHAT", "HEADLINE"})
     void translatesNormalChatAndHeadlineAlike(MessageType type) {
         assertThat(translator.translate(XmppMessage.builder(JULIET, ROMEO).type(type).body("x").build()).orElseThrow())
-                .isInstanceOf(SipOutcome.Send.class);
+                .isInstanceOf(SipAction.Send.class);
     }
 
     @Test
     void neverTurnsAnErrorStanzaIntoAMessage() {
         XmppMessage error = XmppMessage.builder(JULIET, ROMEO).type(MessageType.ERROR).id("m1").body("x").build();
         assertThat(translator.translate(error).orElseThrow())
-                .isEqualTo(new SipOutcome.Absorbed(SipOutcome.Reason.ERROR_STANZA));
+                .isEqualTo(new SipAction.Absorbed(SipAction.Reason.ERROR_STANZA));
     }
 
     @ParameterizedTest(name = "to {0}")
@@ -188,9 +188,9 @@ class MessageTranslatorTest {
     @Test
     void absorbsAckMessagesAndEmptyMessages() {
         assertThat(translator.translate(XmppMessage.builder(JULIET, ROMEO).receiptFor("m1").build()).orElseThrow())
-                .isEqualTo(new SipOutcome.Absorbed(SipOutcome.Reason.RECEIPT));
+                .isEqualTo(new SipAction.Absorbed(SipAction.Reason.RECEIPT));
         assertThat(translator.translate(XmppMessage.builder(JULIET, ROMEO).build()).orElseThrow())
-                .isEqualTo(new SipOutcome.Absorbed(SipOutcome.Reason.NO_CONTENT));
+                .isEqualTo(new SipAction.Absorbed(SipAction.Reason.NO_CONTENT));
     }
 
     @Test
@@ -215,9 +215,9 @@ class MessageTranslatorTest {
         return XmppAddress.parse(jid).orElseThrow();
     }
 
-    private static SipMessage send(MappingResult<SipOutcome> result) {
-        assertThat(result.orElseThrow()).isInstanceOf(SipOutcome.Send.class);
-        return ((SipOutcome.Send) result.orElseThrow()).message();
+    private static SipMessage send(MappingResult<SipAction> result) {
+        assertThat(result.orElseThrow()).isInstanceOf(SipAction.Send.class);
+        return ((SipAction.Send) result.orElseThrow()).message();
     }
 
     private static void assertRejected(MappingResult<?> result, StanzaErrorCondition condition, int sipStatus) {

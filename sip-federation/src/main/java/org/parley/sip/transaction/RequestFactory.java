@@ -3,11 +3,13 @@ package org.parley.sip.transaction;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.sip.InvalidArgumentException;
 import javax.sip.address.Address;
 import javax.sip.address.URI;
+import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.Header;
@@ -20,8 +22,9 @@ import org.parley.sip.stack.SipStackRuntime;
 
 /**
  * Builds out-of-dialog requests (RFC 3261 §8.1.1) with the gateway's FQDN in Via sent-by and Contact (never
- * a bare host or IP: the edge routes responses and in-dialog requests by it, RFC 5922 §4), a fresh From tag
- * and Call-ID, and Max-Forwards 70. Contact only on dialog-creating requests (INVITE, SUBSCRIBE, REFER).
+ * a bare host or IP: the edge routes responses and in-dialog requests by it, RFC 5922 §4), a fresh From tag,
+ * a fresh Call-ID unless the request names one in a {@code Call-ID} header (RFC 7572 maps an XMPP thread to it),
+ * and Max-Forwards 70. Contact only on dialog-creating requests (INVITE, SUBSCRIBE, REFER).
  */
 public final class RequestFactory {
 
@@ -42,14 +45,20 @@ public final class RequestFactory {
         Address from = runtime.addresses().createAddress(request.from());
         Address to = runtime.addresses().createAddress(request.to());
         ViaHeader via = runtime.headers().createViaHeader(fqdn, port, "tls", null);
-        Request built = runtime.messages().createRequest(requestUri, request.method(),
-                runtime.provider().getNewCallId(), runtime.headers().createCSeqHeader(1L, request.method()),
+        Optional<String> givenCallId = SipHeader.first(request.headers(), CallIdHeader.NAME);
+        CallIdHeader callId = givenCallId.isPresent()
+                ? runtime.headers().createCallIdHeader(givenCallId.get())
+                : runtime.provider().getNewCallId();
+        Request built = runtime.messages().createRequest(requestUri, request.method(), callId, runtime.headers().createCSeqHeader(1L, request.method()),
                 runtime.headers().createFromHeader(from, tag()), runtime.headers().createToHeader(to, null),
                 List.of(via), runtime.headers().createMaxForwardsHeader(70));
         if (DIALOG_CREATING.contains(request.method())) {
             built.addHeader(contact());
         }
         for (SipHeader header : request.headers()) {
+            if (header.name().equalsIgnoreCase(CallIdHeader.NAME)) {
+                continue;
+            }
             for (Header field : stackHeaders(header)) {
                 built.addHeader(field);
             }

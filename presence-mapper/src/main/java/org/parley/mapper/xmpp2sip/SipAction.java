@@ -7,10 +7,10 @@ import org.parley.mapper.im.SipMessage;
  * What an XMPP message becomes on the SIP side when it is not refused: a MESSAGE to send, or nothing, for a
  * stated reason (the stanza has no page-mode SIP equivalent and needs no error reply).
  */
-public sealed interface SipOutcome permits SipOutcome.Send, SipOutcome.Absorbed {
+public sealed interface SipAction permits SipAction.Send, SipAction.Absorbed {
 
     /** Send this MESSAGE. */
-    record Send(SipMessage message) implements SipOutcome {
+    record Send(SipMessage message) implements SipAction {
         /** Requires a message. */
         public Send {
             Objects.requireNonNull(message, "message");
@@ -18,7 +18,7 @@ public sealed interface SipOutcome permits SipOutcome.Send, SipOutcome.Absorbed 
     }
 
     /** Send nothing; the stanza is accounted for by {@code reason}. */
-    record Absorbed(Reason reason) implements SipOutcome {
+    record Absorbed(Reason reason) implements SipAction {
         /** Requires a reason. */
         public Absorbed {
             Objects.requireNonNull(reason, "reason");

@@ -1,0 +1,86 @@
+package org.parley.gateway.route;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.parley.gateway.lifecycle.Service;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The routes' own threads as a lifecycle service: a bounded pool that translates and forwards messages (handed
+ * off from Netty event loops and SIP workers, ARCHITECTURE "Threading"), and one timer for the bounded waits. On
+ * stop, waiting SIP transactions are answered first, then the pool drains within a short deadline.
+ */
+public final class RouteWorkers implements Service, Executor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RouteWorkers.class);
+    private static final long DRAIN_SECONDS = 3;
+
+    private final ThreadPoolExecutor pool;
+    private final ScheduledExecutorService timer;
+    private final PendingDeliveries pending;
+
+    /** Creates the threads' pools (threads start on first use) and the pending deliveries they serve. */
+    public RouteWorkers(RouteSettings settings) {
+        this.pool = new ThreadPoolExecutor(settings.workers(), settings.workers(), 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(settings.queue()), threads("parley-route"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(threads("parley-route-timer"));
+        this.pending = new PendingDeliveries(timer, pool, settings.bounceWait());
+    }
+
+    @Override
+    public String name() {
+        return "routes";
+    }
+
+    @Override
+    public void start() {
+        pool.prestartAllCoreThreads();
+    }
+
+    /**
+     * Runs {@code task} on a route thread.
+     *
+     * @throws RejectedExecutionException when the queue is full or the service stopped: the caller answers the
+     *                                    sender at once ({@code resource-constraint} / 503)
+     */
+    @Override
+    public void execute(Runnable task) {
+        pool.execute(task);
+    }
+
+    /** SIP transactions waiting for the XMPP side's answer. */
+    public PendingDeliveries pending() {
+        return pending;
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        int ended = pending.endAll();
+        if (ended > 0) {
+            LOG.info("answered {} waiting SIP transaction(s) while stopping", ended);
+        }
+        timer.shutdownNow();
+        pool.shutdown();
+        if (!pool.awaitTermination(DRAIN_SECONDS, TimeUnit.SECONDS)) {
+            LOG.warn("route work still running after {} s; abandoning {} queued task(s)", DRAIN_SECONDS,
+                    pool.shutdownNow().size());
+        }
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,217 @@
+package org.parley.gateway.testsupport;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.parley.gateway.testpeers.Await;
+import org.parley.pki.DevelopmentPki;
+import org.parley.pki.IssuedCertificate;
+import org.parley.pki.PemFiles;
+import org.parley.testkit.DnsmasqServer;
+import org.parley.testkit.KamailioEdge;
+import org.parley.testkit.Loopback;
+import org.parley.testkit.ProsodyServer;
+import org.parley.testkit.SippAgent;
+
+/**
+ * The two-party IM world on loopback, every peer real: Prosody serving {@code jabber.test} (user alice, logged in
+ * through Smack), the gateway (the packaged jar, {@code parley run}) serving the SIP and XMPP domain
+ * {@code contoso.test} plus the XMPP-only {@code xmpponly.test} as {@code gw.test}, Kamailio as the Access Edge over
+ * mutual TLS routing {@code contoso.test} to a sipp user agent and {@code jabber.test} and {@code evil.test} to the
+ * gateway (as OCS did), and dnsmasq answering for all of them. Only {@code jabber.test} is on the allow list.
+ * Everything started is stopped by PID on {@link #close()}.
+ */
+public final class ImPeers implements AutoCloseable {
+
+    public static final String JABBER = "jabber.test";
+    public static final String LOCAL = "contoso.test";
+    public static final String XMPP_ONLY = "xmpponly.test";
+    public static final String EVIL = "evil.test";
+    public static final String FQDN = "gw.test";
+    public static final String EDGE = "edge.test";
+    public static final Duration WAIT = Duration.ofSeconds(30);
+
+    private DnsmasqServer dns;
+    private KamailioEdge edge;
+    private ParleyProcess gateway;
+    private ProsodyServer prosody;
+    private XMPPTCPConnection alice;
+    private InetSocketAddress userAgent;
+    private String adminAddress;
+    private int adminPort;
+
+    private ImPeers() {
+    }
+
+    /** Starts every peer with its files under {@code dir}; Kamailio with {@code edgeMemoryMb} of shared memory. */
+    public static ImPeers start(Path dir, int edgeMemoryMb) throws Exception {
+        ImPeers peers = new ImPeers();
+        try {
+            peers.launch(dir, edgeMemoryMb);
+            return peers;
+        } catch (Exception | AssertionError e) {
+            peers.close();
+            throw e;
+        }
+    }
+
+    private void launch(Path dir, int edgeMemoryMb) throws Exception {
+        String gatewayIp = Loopback.freeAddress();
+        int xmppPort = Loopback.freePort(gatewayIp);
+        int sipPort = Loopback.freePort(gatewayIp);
+        adminAddress = gatewayIp;
+        adminPort = Loopback.freePort(gatewayIp);
+        String prosodyIp = Loopback.freeAddress();
+        int c2s = Loopback.freePort(prosodyIp);
+        int s2s = Loopback.freePort(prosodyIp);
+        String edgeIp = Loopback.freeAddress();
+        String userAgentIp = Loopback.freeAddress();
+        userAgent = new InetSocketAddress(userAgentIp, Loopback.freePort(userAgentIp));
+
+        DevelopmentPki pki = new DevelopmentPki(Clock.systemUTC());
+        IssuedCertificate ca = pki.createCa("Parley IM test CA");
+        writeGatewayCertificates(dir.resolve("certs"), pki, ca);
+
+        dns = DnsmasqServer.builder()
+                .address(LOCAL, gatewayIp).srv("_xmpp-server._tcp." + LOCAL, LOCAL, xmppPort, 0, 5)
+                .address(XMPP_ONLY, gatewayIp).srv("_xmpp-server._tcp." + XMPP_ONLY, XMPP_ONLY, xmppPort, 0, 5)
+                .address(JABBER, prosodyIp).srv("_xmpp-server._tcp." + JABBER, JABBER, s2s, 0, 5)
+                .address(EDGE, edgeIp)
+                .start(Loopback.freeAddress());
+        edge = KamailioEdge.builder().ip(edgeIp).domain(LOCAL).allowedPeer(FQDN)
+                .tls(pki.issue(ca, List.of(EDGE)), List.of(ca.cert()))
+                .userAgent(userAgent)
+                .gateway(new InetSocketAddress(gatewayIp, sipPort), JABBER, EVIL)
+                .sharedMemoryMb(edgeMemoryMb)
+                .start();
+
+        Path config = GatewayConfigFiles.write(dir, List.of(LOCAL, XMPP_ONLY),
+                new GatewayConfigFiles.Xmpp(LOCAL, gatewayIp, xmppPort, "<dns server=\""
+                        + dns.address().getHostString() + "\" port=\"" + dns.address().getPort() + "\" timeout=\"PT2S\"/>"),
+                new GatewayConfigFiles.Sip(List.of(LOCAL), FQDN, gatewayIp, sipPort, EDGE, edge.tlsAddress().getPort()),
+                adminPort, "    <domain name=\"" + JABBER + "\" tls=\"optional\" auth=\"dialback\"/>\n");
+        Files.writeString(config, Files.readString(config)
+                .replace("<admin address=\"127.0.0.1\"", "<admin address=\"" + gatewayIp + "\""));
+        gateway = ParleyProcess.start(dir, "run", "--config", config.toString());
+        gateway.awaitOutput(Pattern.compile("parley: running with"), Duration.ofSeconds(90));
+        Await.until(WAIT, "the gateway's connection to the edge", () -> metrics()
+                .sum("parley_sip_edge_connection", Map.of("state", "up")) == 1.0);
+
+        prosody = ProsodyServer.builder(JABBER).ip(prosodyIp).ports(c2s, s2s).mode(ProsodyServer.Mode.PLAIN)
+                .dns(dns.address()).certificate(pki.issue(ca, List.of(JABBER))).trust(ca)
+                .user("alice", "alice-secret").start();
+        alice = login(prosody);
+    }
+
+    private static void writeGatewayCertificates(Path certs, DevelopmentPki pki, IssuedCertificate ca)
+            throws IOException {
+        Files.createDirectories(certs);
+        PemFiles.writeCertificates(certs.resolve("ca.pem"), List.of(ca.cert()));
+        IssuedCertificate xmpp = pki.issue(ca, List.of(LOCAL, XMPP_ONLY));
+        PemFiles.writeCertificates(certs.resolve("xmpp.pem"), xmpp.chain());
+        PemFiles.writePrivateKey(certs.resolve("xmpp-key.pem"), xmpp.key());
+        IssuedCertificate sip = pki.issue(ca, List.of(FQDN, LOCAL));
+        PemFiles.writeCertificates(certs.resolve("sip.pem"), sip.chain());
+        PemFiles.writePrivateKey(certs.resolve("sip-key.pem"), sip.key());
+    }
+
+    private static XMPPTCPConnection login(ProsodyServer server) throws Exception {
+        XMPPTCPConnection connection = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
+                .setXmppDomain(server.domain())
+                .setHostAddress(InetAddress.getByName(server.ip()))
+                .setPort(server.c2sAddress().getPort())
+                .setUsernameAndPassword("alice", "alice-secret")
+                .setSecurityMode(XMPPTCPConnectionConfiguration.SecurityMode.disabled)
+                .setResource("test")
+                .build());
+        connection.setReplyTimeout(WAIT.toMillis());
+        connection.connect().login();
+        return connection;
+    }
+
+    /** alice@jabber.test/test, logged in. */
+    public XMPPTCPConnection alice() {
+        return alice;
+    }
+
+    /** A sipp user agent where the edge sends requests for {@code contoso.test}, answering MESSAGEs with {@code status}. */
+    public SippAgent userAgent(URL scenario, int status, int calls, Duration timeLimit) {
+        return SippAgent.scenario(scenario).ip(userAgent.getAddress().getHostAddress()).port(userAgent.getPort())
+                .substitute("STATUS", Integer.toString(status)).calls(calls).timeLimit(timeLimit).listen();
+    }
+
+    /**
+     * A sipp user agent {@code fromUser@contoso.test} sending {@code calls} MESSAGEs through the edge to
+     * {@code sip:target@domain} with Call-IDs {@code callIdFormat} (sipp's {@code -cid_str}), body
+     * {@code body N}, expecting {@code response}.
+     */
+    public SippAgent sendMessages(URL scenario, String fromUser, String target, String domain, String callIdFormat,
+                                  String body, int response, int calls, int rate, Duration timeLimit) {
+        return SippAgent.scenario(scenario).ip(userAgent.getAddress().getHostAddress()).service(target)
+                .key("rdomain", domain).key("from_user", fromUser).key("from_domain", LOCAL)
+                .callIdFormat(callIdFormat).substitute("BODY", body)
+                .substitute("RESPONSE", Integer.toString(response))
+                .calls(calls).rate(rate).timeLimit(timeLimit).callTo(edge.tcpAddress());
+    }
+
+    /** The gateway's {@code /metrics} now. */
+    public MetricsText metrics() {
+        return MetricsText.scrape(adminAddress, adminPort);
+    }
+
+    /** {@code parley_route_messages_total} for one direction, outcome and condition. */
+    public double routed(String direction, String outcome, String condition) {
+        return metrics().sum("parley_route_messages_total",
+                Map.of("direction", direction, "outcome", outcome, "condition", condition));
+    }
+
+    /** Everything the gateway, the edge and Prosody logged, for failure messages. */
+    public String logs() {
+        return "--- gateway\n" + gateway.stdout() + gateway.stderr() + "\n--- edge\n" + edge.log();
+    }
+
+    /** Stops the Access Edge (Kamailio) by PID. */
+    public void stopEdge() {
+        edge.stop();
+    }
+
+    /** Stops Prosody (the remote XMPP server) by PID; alice's connection goes with it. */
+    public void stopProsody() {
+        alice.disconnect();
+        prosody.close();
+    }
+
+    /** The gateway process (for its output). */
+    public ParleyProcess gateway() {
+        return gateway;
+    }
+
+    @Override
+    public void close() {
+        if (alice != null) {
+            alice.disconnect();
+        }
+        if (prosody != null) {
+            prosody.close();
+        }
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (edge != null) {
+            edge.close();
+        }
+        if (dns != null) {
+            dns.close();
+        }
+    }
+}
