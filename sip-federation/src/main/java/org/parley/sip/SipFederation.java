@@ -21,6 +21,7 @@ import javax.sip.message.Request;
 import org.parley.sip.edge.EdgeLink;
 import org.parley.sip.edge.EdgeResolver;
 import org.parley.sip.metrics.SipMetrics;
+import org.parley.sip.notifier.Watchers;
 import org.parley.sip.router.InboundAdmission;
 import org.parley.sip.router.InboundDelivery;
 import org.parley.sip.router.OptionsHandler;
@@ -129,7 +130,9 @@ public final class SipFederation implements AutoCloseable {
         InboundDelivery delivery = new InboundDelivery(inbound, responders, worker);
         Map<String, RequestHandler> handlers = Map.of(
                 Request.MESSAGE, delivery, Request.INVITE, delivery, Request.ACK, delivery, Request.BYE, delivery,
-                Request.CANCEL, delivery, Request.SUBSCRIBE, delivery,
+                Request.CANCEL, delivery,
+                Request.SUBSCRIBE, new Watchers(runtime.provider(), responders, inbound, worker,
+                        Watchers.DECISION_TIME, factory, sender, scheduler),
                 Request.OPTIONS, new OptionsHandler(responders, worker),
                 Request.NOTIFY, new NotifyHandler(subscriptions, responders, worker));
         try {

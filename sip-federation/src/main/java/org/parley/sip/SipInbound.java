@@ -8,11 +8,22 @@ package org.parley.sip;
 public interface SipInbound {
 
     /**
-     * A request from the Access Edge: MESSAGE, INVITE, ACK, BYE, CANCEL, SUBSCRIBE (where the gateway is the
-     * notifier) or an out-of-dialog NOTIFY. Answer it through {@code responder} (ACK needs no answer).
+     * A request from the Access Edge: MESSAGE, INVITE, ACK, BYE or CANCEL. Answer it through {@code responder}
+     * (ACK needs no answer). SUBSCRIBEs arrive at {@link #onWatcher} instead.
      */
     void onRequest(InboundRequest request, SipResponder responder);
 
     /** A change of one of the gateway's own subscriptions (RFC 6665 §4.1). */
     void onSubscription(SubscriptionEvent event);
+
+    /**
+     * A change of a subscription to the gateway (RFC 6665 §4.2, presence per RFC 3856). On
+     * {@link WatcherEvent.Subscribed}, decide promptly through its {@link SipNotifier}. The default refuses
+     * every watcher with 489 Bad Event (RFC 6665 §8.3.2): an application that does not notify.
+     */
+    default void onWatcher(WatcherEvent event) {
+        if (event instanceof WatcherEvent.Subscribed subscribed) {
+            subscribed.notifier().reject(489);
+        }
+    }
 }

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * Hands a request to the application: copies it into an {@link InboundRequest}, obtains its server
  * transaction and calls {@link SipInbound#onRequest} on a worker thread. When the workers are saturated the
  * request is answered 503 (RFC 3261 §21.5.4) instead; an exception from the application is answered 500.
- * Used for MESSAGE (RFC 3428), INVITE/ACK/BYE/CANCEL (RFC 3261) and SUBSCRIBE where the gateway notifies.
+ * Used for MESSAGE (RFC 3428) and INVITE/ACK/BYE/CANCEL (RFC 3261).
  */
 public final class InboundDelivery implements RequestHandler {
 
