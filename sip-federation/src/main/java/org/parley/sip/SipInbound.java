@@ -8,8 +8,8 @@ package org.parley.sip;
 public interface SipInbound {
 
     /**
-     * A request from the Access Edge: MESSAGE, INVITE, ACK, BYE or CANCEL. Answer it through {@code responder}
-     * (ACK needs no answer). SUBSCRIBEs arrive at {@link #onWatcher} instead.
+     * A MESSAGE (RFC 3428) from the Access Edge. Answer it through {@code responder}. SUBSCRIBEs arrive at
+     * {@link #onWatcher}, INVITEs and what follows them at {@link #onCall}.
      */
     void onRequest(InboundRequest request, SipResponder responder);
 
@@ -24,6 +24,16 @@ public interface SipInbound {
     default void onWatcher(WatcherEvent event) {
         if (event instanceof WatcherEvent.Subscribed subscribed) {
             subscribed.notifier().reject(489);
+        }
+    }
+
+    /**
+     * A call from the edge changed (RFC 3261 §13–15). On {@link CallEvent.Offered}, answer through its
+     * {@link IncomingCall}. The default refuses every call with 480 Temporarily Unavailable (§21.4.18).
+     */
+    default void onCall(CallEvent event) {
+        if (event instanceof CallEvent.Offered offered) {
+            offered.call().reject(480);
         }
     }
 }

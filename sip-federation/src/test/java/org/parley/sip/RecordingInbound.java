@@ -15,6 +15,8 @@ final class RecordingInbound implements SipInbound {
     final BlockingQueue<WatcherEvent> watcherEvents = new LinkedBlockingQueue<>();
     private final ToIntFunction<InboundRequest> answer;
     private volatile Consumer<SipNotifier> decision = notifier -> { };
+    final BlockingQueue<CallEvent> callEvents = new LinkedBlockingQueue<>();
+    private volatile Consumer<IncomingCall> callAnswer = call -> { };
 
     RecordingInbound(ToIntFunction<InboundRequest> answer) {
         this.answer = answer;
@@ -47,6 +49,28 @@ final class RecordingInbound implements SipInbound {
         if (event instanceof WatcherEvent.Subscribed subscribed) {
             decision.accept(subscribed.notifier());
         }
+    }
+
+    /** What to do with each offered call (default: nothing). */
+    RecordingInbound answeringCalls(Consumer<IncomingCall> value) {
+        this.callAnswer = value;
+        return this;
+    }
+
+    @Override
+    public void onCall(CallEvent event) {
+        callEvents.add(event);
+        if (event instanceof CallEvent.Offered offered) {
+            callAnswer.accept(offered.call());
+        }
+    }
+
+    CallEvent nextCallEvent(Duration timeout) throws InterruptedException {
+        CallEvent event = callEvents.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (event == null) {
+            throw new AssertionError("no call event within " + timeout);
+        }
+        return event;
     }
 
     WatcherEvent nextWatcherEvent(Duration timeout) throws InterruptedException {

@@ -25,7 +25,9 @@ import org.parley.pki.PemFiles;
  * expected gateway name), plain TCP for SIP users, requests for the edge's domain relayed over TCP to a user
  * agent (sipp), requests for the gateway's names relayed over TLS to the gateway's listener with Kamailio's
  * client profile (its own certificate); a MESSAGE to {@code sip:echo@<domain>} is answered 200 by the edge
- * itself. No name resolution: every next hop is an IP address.
+ * itself. No Record-Route: in-dialog requests follow the Request-URI (the gateway's names or a user agent's
+ * contact), end-to-end ACKs of 2xx responses are forwarded statelessly. No name resolution: every next hop is
+ * an IP address.
  *
  * <p>Runs in the foreground ({@code -DD -E}) with a pid file and its own runtime directory; stopped by PID.
  * {@link #restart()} stops and starts it again on the same ports.
