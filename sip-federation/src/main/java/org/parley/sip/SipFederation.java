@@ -114,6 +114,11 @@ public final class SipFederation implements AutoCloseable {
             public void framingLost(InetSocketAddress remote, String reason) {
                 metrics.refused("framing");
             }
+
+            @Override
+            public void requestRefused(String reason) {
+                metrics.refused(reason);
+            }
         };
         StackHooks hooks = new StackHooks(SipStackFactory.sslContext(bound, events), edgeName,
                 bound.timers().connect(), events, edgeLink::address,
