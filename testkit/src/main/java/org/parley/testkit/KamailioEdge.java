@@ -71,6 +71,7 @@ public final class KamailioEdge implements AutoCloseable {
         private InetSocketAddress gateway;
         private List<String> gatewayNames = List.of();
         private int sharedMemoryMb = 64;
+        private int logLevel = 2;
 
         /** Loopback address to listen on (default 127.0.0.5); ports are picked free. */
         public Builder ip(String ip) {
@@ -116,6 +117,15 @@ public final class KamailioEdge implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Kamailio's {@code debug} level (default 2, which logs a NOTICE line per request that {@link #log()}
+         * shows); 0 keeps only warnings and errors, for load runs.
+         */
+        public Builder logLevel(int level) {
+            this.logLevel = level;
+            return this;
+        }
+
         /** Writes the configuration, checks it with {@code kamailio -c}, starts Kamailio and waits until it listens. */
         public KamailioEdge start() {
             Objects.requireNonNull(certificate, "tls(...) is required");
@@ -154,6 +164,7 @@ public final class KamailioEdge implements AutoCloseable {
             values.put("CA", ca.toString());
             Path tlsConfig = PeerProcess.write(dir.resolve("edge-tls.cfg"), fill("edge-tls.cfg", values));
             values.put("IP", ip);
+            values.put("DEBUG", Integer.toString(logLevel));
             values.put("TLS_PORT", Integer.toString(tls.getPort()));
             values.put("TCP_PORT", Integer.toString(tcp.getPort()));
             values.put("DOMAIN", domain);
