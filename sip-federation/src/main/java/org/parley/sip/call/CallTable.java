@@ -37,8 +37,4 @@ final class CallTable {
     void remove(CallKey key) {
         legs.remove(key);
     }
-
-    int size() {
-        return legs.size();
-    }
 }

@@ -60,8 +60,4 @@ final class DialogCall implements SipCall, CallLeg {
             services.events().accept(new CallEvent.Ended(id, CallEvent.EndReason.BYE));
         }
     }
-
-    boolean ended() {
-        return ended.get();
-    }
 }

@@ -97,11 +97,6 @@ public final class Watchers implements RequestHandler {
         }
     }
 
-    /** How many subscriptions to the gateway exist. */
-    public int size() {
-        return watchers.size();
-    }
-
     private void subscribe(InboundRequest request, ServerTransaction transaction, TransactionResponder responder,
                            String tag, Duration requested) {
         Dialog dialog;
