@@ -18,9 +18,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sip.message.Request;
+import org.parley.sip.call.Calls;
 import org.parley.sip.edge.EdgeLink;
 import org.parley.sip.edge.EdgeResolver;
 import org.parley.sip.metrics.SipMetrics;
+import org.parley.sip.notifier.Watchers;
 import org.parley.sip.router.InboundAdmission;
 import org.parley.sip.router.InboundDelivery;
 import org.parley.sip.router.OptionsHandler;
@@ -41,8 +43,8 @@ import org.parley.sip.transaction.RequestFactory;
 
 /**
  * The SIP federation leg: one JAIN-SIP stack with a mutual-TLS listener, the persistent connection to the
- * Access Edge with keep-alives and reconnects, the ports {@link SipOutbound} and {@link SipSubscriber} for
- * the gateway, and delivery of inbound requests to its {@link SipInbound}. Start with {@link #start}, stop
+ * Access Edge with keep-alives and reconnects, the ports {@link SipOutbound}, {@link SipSubscriber} and
+ * {@link SipCalls} for the gateway, and delivery of inbound requests to its {@link SipInbound}. Start with {@link #start}, stop
  * with {@link #close()}.
  */
 public final class SipFederation implements AutoCloseable {
@@ -51,18 +53,21 @@ public final class SipFederation implements AutoCloseable {
     private final EdgeLink edgeLink;
     private final OutboundSender sender;
     private final Subscriptions subscriptions;
+    private final Calls calls;
     private final ThreadPoolExecutor worker;
     private final ThreadPoolExecutor sendPool;
     private final ScheduledExecutorService scheduler;
     private final InetSocketAddress listenAddress;
 
     private SipFederation(SipStackRuntime runtime, EdgeLink edgeLink, OutboundSender sender,
-                          Subscriptions subscriptions, ThreadPoolExecutor worker, ThreadPoolExecutor sendPool,
+                          Subscriptions subscriptions, Calls calls, ThreadPoolExecutor worker,
+                          ThreadPoolExecutor sendPool,
                           ScheduledExecutorService scheduler, InetSocketAddress listenAddress) {
         this.runtime = runtime;
         this.edgeLink = edgeLink;
         this.sender = sender;
         this.subscriptions = subscriptions;
+        this.calls = calls;
         this.worker = worker;
         this.sendPool = sendPool;
         this.scheduler = scheduler;
@@ -109,6 +114,11 @@ public final class SipFederation implements AutoCloseable {
             public void framingLost(InetSocketAddress remote, String reason) {
                 metrics.refused("framing");
             }
+
+            @Override
+            public void requestRefused(String reason) {
+                metrics.refused(reason);
+            }
         };
         StackHooks hooks = new StackHooks(SipStackFactory.sslContext(bound, events), edgeName,
                 bound.timers().connect(), events, edgeLink::address,
@@ -127,9 +137,13 @@ public final class SipFederation implements AutoCloseable {
         Responders responders = new Responders(runtime, factory, metrics);
         Subscriptions subscriptions = new Subscriptions(runtime, factory, sender, inbound, scheduler, worker);
         InboundDelivery delivery = new InboundDelivery(inbound, responders, worker);
+        Calls calls = new Calls(runtime.provider(), factory, sender, scheduler, worker, inbound);
+        RequestHandler callRequests = calls.requests(responders);
         Map<String, RequestHandler> handlers = Map.of(
-                Request.MESSAGE, delivery, Request.INVITE, delivery, Request.ACK, delivery, Request.BYE, delivery,
-                Request.CANCEL, delivery, Request.SUBSCRIBE, delivery,
+                Request.MESSAGE, delivery, Request.INVITE, callRequests, Request.ACK, callRequests,
+                Request.BYE, callRequests, Request.CANCEL, callRequests,
+                Request.SUBSCRIBE, new Watchers(runtime.provider(), responders, inbound, worker,
+                        Watchers.DECISION_TIME, factory, sender, scheduler),
                 Request.OPTIONS, new OptionsHandler(responders, worker),
                 Request.NOTIFY, new NotifyHandler(subscriptions, responders, worker));
         try {
@@ -139,7 +153,7 @@ public final class SipFederation implements AutoCloseable {
             throw new IllegalStateException("a fresh provider already had a listener", e);
         }
         edgeLink.start();
-        return new SipFederation(runtime, edgeLink, sender, subscriptions, worker, sendPool, scheduler,
+        return new SipFederation(runtime, edgeLink, sender, subscriptions, calls, worker, sendPool, scheduler,
                 bound.listen());
     }
 
@@ -151,6 +165,11 @@ public final class SipFederation implements AutoCloseable {
     /** The gateway's own subscriptions (presence of SIP users). */
     public SipSubscriber subscriber() {
         return subscriptions;
+    }
+
+    /** Calls toward the edge (INVITE dialogs, RFC 3261 §13); calls from it arrive at {@link SipInbound#onCall}. */
+    public SipCalls calls() {
+        return calls;
     }
 
     /** The state of the connection toward the edge. */

@@ -8,11 +8,32 @@ package org.parley.sip;
 public interface SipInbound {
 
     /**
-     * A request from the Access Edge: MESSAGE, INVITE, ACK, BYE, CANCEL, SUBSCRIBE (where the gateway is the
-     * notifier) or an out-of-dialog NOTIFY. Answer it through {@code responder} (ACK needs no answer).
+     * A MESSAGE (RFC 3428) from the Access Edge. Answer it through {@code responder}. SUBSCRIBEs arrive at
+     * {@link #onWatcher}, INVITEs and what follows them at {@link #onCall}.
      */
     void onRequest(InboundRequest request, SipResponder responder);
 
     /** A change of one of the gateway's own subscriptions (RFC 6665 §4.1). */
     void onSubscription(SubscriptionEvent event);
+
+    /**
+     * A change of a subscription to the gateway (RFC 6665 §4.2, presence per RFC 3856). On
+     * {@link WatcherEvent.Subscribed}, decide promptly through its {@link SipNotifier}. The default refuses
+     * every watcher with 489 Bad Event (RFC 6665 §8.3.2): an application that does not notify.
+     */
+    default void onWatcher(WatcherEvent event) {
+        if (event instanceof WatcherEvent.Subscribed subscribed) {
+            subscribed.notifier().reject(489);
+        }
+    }
+
+    /**
+     * A call from the edge changed (RFC 3261 §13–15). On {@link CallEvent.Offered}, answer through its
+     * {@link IncomingCall}. The default refuses every call with 480 Temporarily Unavailable (§21.4.18).
+     */
+    default void onCall(CallEvent event) {
+        if (event instanceof CallEvent.Offered offered) {
+            offered.call().reject(480);
+        }
+    }
 }

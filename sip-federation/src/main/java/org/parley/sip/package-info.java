@@ -3,7 +3,8 @@
  * {@link org.parley.sip.SipFederation} (lifecycle), {@link org.parley.sip.SipSettings} (typed configuration),
  * and the narrow ports {@link org.parley.sip.SipInbound} (requests and subscription events for the gateway),
  * {@link org.parley.sip.SipOutbound} (requests to the edge, answered by a {@link org.parley.sip.SipOutcome}) and
- * {@link org.parley.sip.SipSubscriber} (RFC 6665 subscriptions). Everything crossing this boundary is an
+ * {@link org.parley.sip.SipSubscriber} (RFC 6665 subscriptions), and {@link org.parley.sip.SipNotifier} for
+ * subscriptions to the gateway (RFC 6665 §4.2, reported as {@link org.parley.sip.WatcherEvent}s). Everything crossing this boundary is an
  * immutable record; no JAIN-SIP object leaves the module.
  */
 package org.parley.sip;

@@ -143,6 +143,30 @@ class SipListenerRobustnessTest {
     }
 
     @Test
+    void missingMaxForwardsIsAnswered400AndCountedAsRefused() throws Exception {
+        double before = counter("parley.sip.requests.refused", "reason", "missing_header");
+        RawTlsClient client = connect();
+        client.send(request("MESSAGE", "", "hi").replaceFirst("Max-Forwards: 70\r\n", ""));
+
+        assertThat(client.read(ANSWER)).isInstanceOfSatisfying(Reply.Response.class,
+                r -> assertThat(r.status()).isEqualTo(400));
+        assertThat(counter("parley.sip.requests.refused", "reason", "missing_header")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void messageCutOffByItsConnectionIsDroppedAndCountedAsRefused() throws Exception {
+        double before = counter("parley.sip.requests.refused", "reason", "cut_off");
+        RawTlsClient client = connect();
+        client.send(request("MESSAGE", "Content-Length: 500\r\n", "cut"));
+
+        assertThat(client.closedWithin(STALL)).as("connection closed").isTrue();
+        eventually(ANSWER, "cut-off message counted",
+                () -> counter("parley.sip.requests.refused", "reason", "cut_off") == before + 1);
+        assertThat(inbound.requests).extracting(r -> r.body().map(SipBody::text).orElse("")).noneMatch(
+                text -> text.startsWith("cut"));
+    }
+
+    @Test
     void floodOnOneConnectionIsRateLimitedWithRetryAfterWhileAnotherIsServed() throws Exception {
         RawTlsClient flooder = connect();
         RawTlsClient neighbour = connect();

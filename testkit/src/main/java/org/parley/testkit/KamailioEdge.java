@@ -25,7 +25,9 @@ import org.parley.pki.PemFiles;
  * expected gateway name), plain TCP for SIP users, requests for the edge's domain relayed over TCP to a user
  * agent (sipp), requests for the gateway's names relayed over TLS to the gateway's listener with Kamailio's
  * client profile (its own certificate); a MESSAGE to {@code sip:echo@<domain>} is answered 200 by the edge
- * itself. No name resolution: every next hop is an IP address.
+ * itself. No Record-Route: in-dialog requests follow the Request-URI (the gateway's names or a user agent's
+ * contact), end-to-end ACKs of 2xx responses are forwarded statelessly. No name resolution: every next hop is
+ * an IP address.
  *
  * <p>Runs in the foreground ({@code -DD -E}) with a pid file and its own runtime directory; stopped by PID.
  * {@link #restart()} stops and starts it again on the same ports.
@@ -69,6 +71,7 @@ public final class KamailioEdge implements AutoCloseable {
         private InetSocketAddress gateway;
         private List<String> gatewayNames = List.of();
         private int sharedMemoryMb = 64;
+        private int logLevel = 2;
 
         /** Loopback address to listen on (default 127.0.0.5); ports are picked free. */
         public Builder ip(String ip) {
@@ -114,6 +117,15 @@ public final class KamailioEdge implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Kamailio's {@code debug} level (default 2, which logs a NOTICE line per request that {@link #log()}
+         * shows); 0 keeps only warnings and errors, for load runs.
+         */
+        public Builder logLevel(int level) {
+            this.logLevel = level;
+            return this;
+        }
+
         /** Writes the configuration, checks it with {@code kamailio -c}, starts Kamailio and waits until it listens. */
         public KamailioEdge start() {
             Objects.requireNonNull(certificate, "tls(...) is required");
@@ -152,6 +164,7 @@ public final class KamailioEdge implements AutoCloseable {
             values.put("CA", ca.toString());
             Path tlsConfig = PeerProcess.write(dir.resolve("edge-tls.cfg"), fill("edge-tls.cfg", values));
             values.put("IP", ip);
+            values.put("DEBUG", Integer.toString(logLevel));
             values.put("TLS_PORT", Integer.toString(tls.getPort()));
             values.put("TCP_PORT", Integer.toString(tcp.getPort()));
             values.put("DOMAIN", domain);

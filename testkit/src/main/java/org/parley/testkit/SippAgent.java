@@ -177,6 +177,11 @@ public final class SippAgent implements AutoCloseable {
         return process.awaitExit(timeout);
     }
 
+    /** The PID of the sipp process (for CPU accounting in benchmarks). */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isRunning() {
         return process.isAlive();
     }

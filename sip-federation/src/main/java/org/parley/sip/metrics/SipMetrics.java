@@ -21,7 +21,7 @@ import org.parley.sip.stack.TlsFailureReason;
  *   <li>{@code parley.sip.edge.connection} — gauge per {@code state}, 1 for the current edge state;</li>
  *   <li>{@code parley.sip.tls.failures} — counter by {@code reason} and {@code direction};</li>
  *   <li>{@code parley.sip.requests.refused} — counter by {@code reason} (too_large, rate_limited, overloaded,
- *       method_not_allowed, not_implemented).</li>
+ *       method_not_allowed, not_implemented, framing, missing_header, cut_off).</li>
  * </ul>
  * Method tags are limited to the methods of RFC 3261 and its extensions; others count as {@code OTHER}.
  */

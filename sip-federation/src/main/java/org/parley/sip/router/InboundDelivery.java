@@ -3,7 +3,6 @@ package org.parley.sip.router;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import javax.sip.RequestEvent;
-import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.parley.sip.InboundRequest;
 import org.parley.sip.SipInbound;
@@ -16,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * Hands a request to the application: copies it into an {@link InboundRequest}, obtains its server
  * transaction and calls {@link SipInbound#onRequest} on a worker thread. When the workers are saturated the
  * request is answered 503 (RFC 3261 §21.5.4) instead; an exception from the application is answered 500.
- * Used for MESSAGE (RFC 3428), INVITE/ACK/BYE/CANCEL (RFC 3261) and SUBSCRIBE where the gateway notifies.
+ * Used for MESSAGE (RFC 3428).
  */
 public final class InboundDelivery implements RequestHandler {
 
@@ -34,23 +33,16 @@ public final class InboundDelivery implements RequestHandler {
 
     @Override
     public void handle(RequestEvent event) {
-        Request request = event.getRequest();
-        InboundRequest copy = MessageCopy.request(request);
-        if (Request.ACK.equals(request.getMethod())) {
-            dispatch(copy, NO_ANSWER, null);
-            return;
-        }
-        responders.forEvent(event).ifPresent(responder -> dispatch(copy, responder, responder));
+        InboundRequest copy = MessageCopy.request(event.getRequest());
+        responders.forEvent(event).ifPresent(responder -> dispatch(copy, responder));
     }
 
-    private void dispatch(InboundRequest request, SipResponder responder, TransactionResponder refusal) {
+    private void dispatch(InboundRequest request, SipResponder responder) {
         try {
             worker.execute(() -> deliver(request, responder));
         } catch (RejectedExecutionException e) {
             responders.metrics().refused("overloaded");
-            if (refusal != null) {
-                refusal.respond(Response.SERVICE_UNAVAILABLE);
-            }
+            responder.respond(Response.SERVICE_UNAVAILABLE);
         }
     }
 
@@ -62,6 +54,4 @@ public final class InboundDelivery implements RequestHandler {
             responder.respond(Response.SERVER_INTERNAL_ERROR);
         }
     }
-
-    private static final SipResponder NO_ANSWER = (status, headers, body) -> false;
 }

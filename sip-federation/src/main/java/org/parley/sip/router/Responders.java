@@ -29,6 +29,16 @@ public final class Responders {
         return new TransactionResponder(runtime, factory, transaction, metrics);
     }
 
+    /** The event's server transaction; empty for retransmissions. */
+    public Optional<ServerTransaction> transaction(RequestEvent event) {
+        return ServerTransactions.of(runtime.provider(), event);
+    }
+
+    /** A responder whose responses carry {@code toTag} (for the dialog the transaction creates). */
+    public TransactionResponder forTransaction(ServerTransaction transaction, String toTag) {
+        return new TransactionResponder(runtime, factory, transaction, metrics, toTag);
+    }
+
     public SipMetrics metrics() {
         return metrics;
     }

@@ -36,14 +36,26 @@ public final class TransactionResponder implements SipResponder {
     private final ServerTransaction transaction;
     private final SipMetrics metrics;
     private final AtomicBoolean finalSent = new AtomicBoolean();
-    private final String toTag = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final String toTag;
 
     public TransactionResponder(SipStackRuntime runtime, RequestFactory factory, ServerTransaction transaction,
                                 SipMetrics metrics) {
+        this(runtime, factory, transaction, metrics, newTag());
+    }
+
+    /** A responder that tags its responses with {@code toTag} (the gateway's tag in the dialog it creates). */
+    public TransactionResponder(SipStackRuntime runtime, RequestFactory factory, ServerTransaction transaction,
+                                SipMetrics metrics, String toTag) {
         this.runtime = runtime;
         this.factory = factory;
         this.transaction = transaction;
         this.metrics = metrics;
+        this.toTag = toTag;
+    }
+
+    /** A fresh random tag (RFC 3261 §19.3). */
+    public static String newTag() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 
     @Override

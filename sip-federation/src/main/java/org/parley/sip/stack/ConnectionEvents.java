@@ -13,4 +13,11 @@ public interface ConnectionEvents {
 
     /** An inbound connection lost SIP framing (RFC 3261 §18.3) and is being closed. */
     void framingLost(InetSocketAddress remote, String reason);
+
+    /**
+     * The message valve refused or dropped an inbound request before the stack saw it; {@code reason} is a
+     * metric tag ({@code missing_header}, {@code cut_off}).
+     */
+    default void requestRefused(String reason) {
+    }
 }

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * a missing Max-Forwards gets 400 (RFC 3261 §8.1.1.6; the stack itself drops requests
  * without Via, From, To, Call-ID or CSeq, to which no answer can be formed), bodies over the limit get 413, connections over their rate get 503 with Retry-After; an ACK is dropped
  * instead (it has no response). A message cut off by the end of its connection ({@link IncompleteMessages}) is
- * dropped. Instantiated by the stack by class name ({@code SIP_MESSAGE_VALVE}).
+ * dropped. The 400s and the drops are reported to {@link ConnectionEvents#requestRefused} (413 and 503 are
+ * counted by the policy). Instantiated by the stack by class name ({@code SIP_MESSAGE_VALVE}).
  */
 public final class RequestValve implements SIPMessageValve {
 
@@ -26,6 +27,7 @@ public final class RequestValve implements SIPMessageValve {
 
     private volatile RequestPolicy policy;
     private volatile IncompleteMessages incomplete;
+    private volatile ConnectionEvents events;
 
     /**
      * Whether the body ends in a NUL byte: jain-sip-ri pads a body cut off by the end of its connection with
@@ -42,6 +44,7 @@ public final class RequestValve implements SIPMessageValve {
         StackHooks hooks = StackHooks.forStack(stack.getStackName());
         this.policy = hooks.policy();
         this.incomplete = hooks.incomplete();
+        this.events = hooks.events();
     }
 
     @Override
@@ -50,6 +53,7 @@ public final class RequestValve implements SIPMessageValve {
             if (incomplete.take(channel.getPeerAddress(), channel.getPeerPort()) || paddedBody(request.getRawContent())) {
                 LOG.info("dropping a {} cut off by the end of its connection from {}:{}", request.getMethod(),
                         channel.getPeerAddress(), channel.getPeerPort());
+                events.requestRefused("cut_off");
                 return false;
             }
             RequestPolicy.Verdict verdict = RequestPolicy.wellFormed(request.getMaxForwards() != null);
@@ -60,7 +64,10 @@ public final class RequestValve implements SIPMessageValve {
             }
             return switch (verdict) {
                 case ADMIT -> true;
-                case MISSING_HEADER -> refuse(request, channel, Response.BAD_REQUEST);
+                case MISSING_HEADER -> {
+                    events.requestRefused("missing_header");
+                    yield refuse(request, channel, Response.BAD_REQUEST);
+                }
                 case TOO_LARGE -> refuse(request, channel, Response.REQUEST_ENTITY_TOO_LARGE);
                 case RATE_LIMITED -> refuse(request, channel, Response.SERVICE_UNAVAILABLE);
             };

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * TLS 1.3/1.2 and AES-GCM suites only; {@code SSL_HANDSHAKE_TIMEOUT} in milliseconds, and the same bound
  * on silence inside a partly received message ({@code READ_TIMEOUT}, against slow senders and lying
  * Content-Length); no automatic dialogs;
- * {@link EdgeRouter} for every request; {@link RequestValve} in front of transaction allocation. No
+ * {@link EdgeRouter} for every request; {@link RequestValve} in front of transaction allocation; {@link StackLogging} for the stack's own log. No
  * {@code javax.net.ssl.*} system property is read or set.
  */
 public final class SipStackFactory {
@@ -143,6 +143,7 @@ public final class SipStackFactory {
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "ERROR");
         p.setProperty("gov.nist.javax.sip.LOG4J_LOGGER_NAME", "gov.nist.javax.sip");
+        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", StackLogging.class.getName());
         p.setProperty("gov.nist.javax.sip.LOG_STACK_TRACE_ON_MESSAGE_SEND", "false");
         return p;
     }

@@ -30,6 +30,11 @@ public final class MessageCopy {
                 ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId(), headers(request), body(request));
     }
 
+    /** The Call-ID of a message. */
+    public static String callId(Message message) {
+        return ((CallIdHeader) message.getHeader(CallIdHeader.NAME)).getCallId();
+    }
+
     /** Every header field in order, as name and value. */
     public static List<SipHeader> headers(Message message) {
         List<SipHeader> headers = new ArrayList<>();

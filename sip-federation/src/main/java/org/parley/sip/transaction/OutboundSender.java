@@ -8,12 +8,14 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;
 import javax.sip.message.Request;
 import org.parley.sip.OutboundRequest;
+import org.parley.sip.ProvisionalResponse;
 import org.parley.sip.SipOutbound;
 import org.parley.sip.SipOutcome;
 import org.parley.sip.metrics.SipMetrics;
@@ -89,8 +91,18 @@ public final class OutboundSender implements SipOutbound {
     /** Sends on an existing client transaction (for dialogs created from it before sending). */
     public CompletionStage<SipOutcome> send(ClientTransaction transaction, Optional<Dialog> dialog,
                                             Optional<Duration> deadline) {
+        return send(transaction, dialog, deadline, response -> { });
+    }
+
+    /**
+     * Sends on an existing client transaction, passing its provisional responses to {@code provisional} (on the
+     * stack's event thread, before the outcome; it must not block).
+     */
+    public CompletionStage<SipOutcome> send(ClientTransaction transaction, Optional<Dialog> dialog,
+                                            Optional<Duration> deadline,
+                                            Consumer<ProvisionalResponse> provisional) {
         String method = transaction.getRequest().getMethod();
-        CompletionStage<SipOutcome> outcome = transactions.track(transaction, method, deadline);
+        CompletionStage<SipOutcome> outcome = transactions.track(transaction, method, deadline, provisional);
         try {
             sender.execute(() -> transmit(transaction, dialog));
         } catch (RejectedExecutionException e) {
