@@ -51,9 +51,9 @@ public final class Gateway {
         this.lifecycle = lifecycle;
     }
 
-    /** Builds (does not start) the gateway for {@code config} with the default route settings. */
+    /** Builds (does not start) the gateway for {@code config}, its IM routes as {@code <messages>} says. */
     public static Gateway assemble(GatewayConfig config, Clock clock) {
-        return assemble(config, clock, RouteSettings.DEFAULTS);
+        return assemble(config, clock, RouteSettings.of(config.messages()));
     }
 
     /** Builds (does not start) the gateway for {@code config}, its IM routes behaving as {@code routes} says. */

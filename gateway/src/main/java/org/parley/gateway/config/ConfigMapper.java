@@ -47,6 +47,11 @@ final class ConfigMapper {
         Map<DomainName, Position> xmppDomains = uniqueDomains(xmppElement.children("domain"), "XMPP domain");
         XmppConfig xmpp = xmpp(xmppElement, xmppDomains);
         SipConfig sip = sip(root.child("sip").orElseThrow());
+        Optional<XmlElement> messagesElement = root.child("messages");
+        MessagesConfig messages = new MessagesConfig(
+                values.integer(messagesElement, "max-size", MessagesConfig.DEFAULTS.maxSize()),
+                values.duration(messagesElement, "bounce-wait", MessagesConfig.DEFAULTS.bounceWait()),
+                values.bool(messagesElement, "receipts", MessagesConfig.DEFAULTS.requestReceipts()));
         MediaConfig media = media(root.child("media"));
         StoreConfig store = new StoreConfig(
                 values.jdbcUrl(root.child("store"), "url", ConfigDefaults.STORE_URL),
@@ -63,7 +68,7 @@ final class ConfigMapper {
                     .sorted(Comparator.comparingInt(ConfigProblem::line).thenComparingInt(ConfigProblem::column))
                     .toList());
         }
-        return new LoadedConfig(new GatewayConfig(source, xmpp, sip, media, store, federation, admin), fileLocations);
+        return new LoadedConfig(new GatewayConfig(source, xmpp, sip, messages, media, store, federation, admin), fileLocations);
     }
 
     private XmppConfig xmpp(XmlElement xmpp, Map<DomainName, Position> uniqueDomains) {

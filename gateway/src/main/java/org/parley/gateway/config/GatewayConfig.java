@@ -13,6 +13,7 @@ public record GatewayConfig(
         Path source,
         XmppConfig xmpp,
         SipConfig sip,
+        MessagesConfig messages,
         MediaConfig media,
         StoreConfig store,
         FederationConfig federation,
@@ -22,6 +23,7 @@ public record GatewayConfig(
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(xmpp, "xmpp");
         Objects.requireNonNull(sip, "sip");
+        Objects.requireNonNull(messages, "messages");
         Objects.requireNonNull(media, "media");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(federation, "federation");

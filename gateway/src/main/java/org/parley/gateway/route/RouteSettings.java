@@ -2,6 +2,7 @@ package org.parley.gateway.route;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.parley.gateway.config.MessagesConfig;
 import org.parley.mapper.sip2xmpp.InboundSettings;
 import org.parley.mapper.xmpp2sip.MessageSettings;
 
@@ -31,6 +32,14 @@ public record RouteSettings(Duration bounceWait, int workers, int queue, Message
         if (bounceWait.isNegative() || bounceWait.isZero() || workers < 1 || queue < 1) {
             throw new IllegalArgumentException("bounce wait, workers and queue must be positive");
         }
+    }
+
+    /** The settings {@code <messages>} asks for, with the default workers, queue and isComposing refresh. */
+    public static RouteSettings of(MessagesConfig messages) {
+        return new RouteSettings(messages.bounceWait(), DEFAULTS.workers(), DEFAULTS.queue(),
+                new MessageSettings(messages.maxSize(), DEFAULTS.toSip().composingRefresh()),
+                new InboundSettings(DEFAULTS.toXmpp().contentMessageType(), messages.requestReceipts(),
+                        messages.maxSize()));
     }
 
     /** These settings with another bounce wait. */

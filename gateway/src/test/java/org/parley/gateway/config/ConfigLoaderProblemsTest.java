@@ -123,6 +123,13 @@ class ConfigLoaderProblemsTest {
                           <federation><domain name="remote.test" ‸port="0"/></federation>
                         </gateway>
                         """),
+                row("message size too small", "<messages max-size>: expected an integer from 100 to 1048576 (octets), got '10'", """
+                        <gateway xmlns="urn:parley:gateway:1">
+                          <xmpp><domain>xmpp.example.test</domain></xmpp>
+                          <sip><domain>sip.example.test</domain><fqdn>gw.example.test</fqdn></sip>
+                          <messages ‸max-size="10"/>
+                        </gateway>
+                        """),
                 row("media port below 1024", "<media port-min>: expected an integer from 1024 to 65535, got '80'", """
                         <gateway xmlns="urn:parley:gateway:1">
                           <xmpp><domain>xmpp.example.test</domain></xmpp>

@@ -40,6 +40,7 @@ class ConfigLoaderTest {
         assertThat(config.sip().accessEdge()).contains(new SipConfig.AccessEdge("edge.parley.test", 5061));
         assertThat(config.sip().tls()).isEqualTo(new SipConfig.SipTlsConfig(
                 conf.resolve("certs/sip.pem"), conf.resolve("certs/sip-key.pem"), conf.resolve("certs/ca.pem")));
+        assertThat(config.messages()).isEqualTo(new MessagesConfig(8000, Duration.ofSeconds(2), false));
         assertThat(config.media()).isEqualTo(new MediaConfig("127.0.0.1", Optional.empty(), 50000, 59999));
         assertThat(config.store().url()).isEqualTo("jdbc:h2:file:" + conf.resolveSibling("data/parley"));
         assertThat(config.federation().mode()).isEqualTo(FederationConfig.Mode.ALLOW_LIST);
@@ -63,10 +64,24 @@ class ConfigLoaderTest {
         assertThat(config.sip()).isEqualTo(new SipConfig(List.of("sip.example.test"), "gw.example.test",
                 new Endpoint("0.0.0.0", 5061), Optional.empty(), new SipConfig.SipTlsConfig(
                         dir.resolve("certs/sip.pem"), dir.resolve("certs/sip-key.pem"), dir.resolve("certs/ca.pem"))));
+        assertThat(config.messages()).isEqualTo(MessagesConfig.DEFAULTS);
         assertThat(config.media()).isEqualTo(new MediaConfig("0.0.0.0", Optional.empty(), 50000, 59999));
         assertThat(config.store()).isEqualTo(new StoreConfig("jdbc:h2:file:" + dir.resolve("data/parley"), Optional.empty(), Optional.empty()));
         assertThat(config.federation()).isEqualTo(new FederationConfig(FederationConfig.Mode.ALLOW_LIST, List.of()));
         assertThat(config.admin()).isEqualTo(new AdminConfig(new Endpoint("127.0.0.1", 8080)));
+    }
+
+    @Test
+    void readsTheMessageSettings() throws Exception {
+        Path file = ConfigTexts.write(dir.resolve("gateway.xml"), """
+                <gateway xmlns="urn:parley:gateway:1">
+                  <xmpp><domain>xmpp.example.test</domain></xmpp>
+                  <sip><domain>sip.example.test</domain><fqdn>gw.example.test</fqdn></sip>
+                  <messages max-size="20000" bounce-wait="PT3S" receipts="true"/>
+                </gateway>
+                """);
+        assertThat(LOADER.load(file).config().messages())
+                .isEqualTo(new MessagesConfig(20000, Duration.ofSeconds(3), true));
     }
 
     @Test

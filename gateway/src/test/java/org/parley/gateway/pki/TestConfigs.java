@@ -77,7 +77,7 @@ final class TestConfigs {
                 new XmppConfig.XmppLimits(262_144, 1000, Duration.ofSeconds(30), Duration.ofMinutes(10)));
         SipConfig sip = new SipConfig(sipDomains, fqdn, new Endpoint("127.0.0.1", 5061), Optional.empty(),
                 new SipConfig.SipTlsConfig(sipCertificate, sipKey, sipTrust));
-        return new GatewayConfig(dir.resolve("gateway.xml"), xmpp, sip,
+        return new GatewayConfig(dir.resolve("gateway.xml"), xmpp, sip, org.parley.gateway.config.MessagesConfig.DEFAULTS,
                 new MediaConfig("127.0.0.1", Optional.empty(), 50_000, 59_999),
                 new StoreConfig("jdbc:h2:mem:pki", Optional.empty(), Optional.empty()),
                 new FederationConfig(FederationConfig.Mode.ALLOW_LIST, List.of()),
