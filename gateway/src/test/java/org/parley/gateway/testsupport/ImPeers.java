@@ -28,7 +28,8 @@ import org.parley.testkit.SippAgent;
  * through Smack), the gateway (the packaged jar, {@code parley run}) serving the SIP and XMPP domain
  * {@code contoso.test} plus the XMPP-only {@code xmpponly.test} as {@code gw.test}, Kamailio as the Access Edge over
  * mutual TLS routing {@code contoso.test} to a sipp user agent and {@code jabber.test} and {@code evil.test} to the
- * gateway (as OCS did), and dnsmasq answering for all of them. Only {@code jabber.test} is on the allow list.
+ * gateway (as OCS did), and dnsmasq answering for all of them. Only {@code jabber.test} is on the allow list. For the
+ * benchmark, {@link Options} can quieten the logs and add a second Prosody serving {@code other.test}.
  * Everything started is stopped by PID on {@link #close()}.
  */
 public final class ImPeers implements AutoCloseable {
@@ -39,12 +40,34 @@ public final class ImPeers implements AutoCloseable {
     public static final String EVIL = "evil.test";
     public static final String FQDN = "gw.test";
     public static final String EDGE = "edge.test";
+    public static final String OTHER = "other.test";
     public static final Duration WAIT = Duration.ofSeconds(30);
+
+    /**
+     * How the peers are started.
+     *
+     * @param edgeMemoryMb       Kamailio's shared memory
+     * @param edgeLogLevel       Kamailio's {@code debug} level (2 logs a line per request)
+     * @param prosodyLogLevel    Prosody's log level
+     * @param gatewayJvmOptions  extra options for the gateway's JVM
+     * @param jabberUsers        users registered on {@code jabber.test} besides alice (localpart = password)
+     * @param otherProsody       whether to start a second Prosody serving {@code other.test} (users as
+     *                           {@code jabberUsers}), federated with {@code jabber.test} over s2s in clear
+     */
+    public record Options(int edgeMemoryMb, int edgeLogLevel, String prosodyLogLevel, List<String> gatewayJvmOptions,
+                          List<String> jabberUsers, boolean otherProsody) {
+
+        /** The integration tests' peers: verbose logs, alice only. */
+        public static Options forTests(int edgeMemoryMb) {
+            return new Options(edgeMemoryMb, 2, "debug", List.of(), List.of(), false);
+        }
+    }
 
     private DnsmasqServer dns;
     private KamailioEdge edge;
     private ParleyProcess gateway;
     private ProsodyServer prosody;
+    private ProsodyServer otherProsody;
     private XMPPTCPConnection alice;
     private InetSocketAddress userAgent;
     private String adminAddress;
@@ -55,9 +78,14 @@ public final class ImPeers implements AutoCloseable {
 
     /** Starts every peer with its files under {@code dir}; Kamailio with {@code edgeMemoryMb} of shared memory. */
     public static ImPeers start(Path dir, int edgeMemoryMb) throws Exception {
+        return start(dir, Options.forTests(edgeMemoryMb));
+    }
+
+    /** Starts every peer with its files under {@code dir}, as {@code options} say. */
+    public static ImPeers start(Path dir, Options options) throws Exception {
         ImPeers peers = new ImPeers();
         try {
-            peers.launch(dir, edgeMemoryMb);
+            peers.launch(dir, options);
             return peers;
         } catch (Exception | AssertionError e) {
             peers.close();
@@ -65,7 +93,7 @@ public final class ImPeers implements AutoCloseable {
         }
     }
 
-    private void launch(Path dir, int edgeMemoryMb) throws Exception {
+    private void launch(Path dir, Options options) throws Exception {
         String gatewayIp = Loopback.freeAddress();
         int xmppPort = Loopback.freePort(gatewayIp);
         int sipPort = Loopback.freePort(gatewayIp);
@@ -74,6 +102,9 @@ public final class ImPeers implements AutoCloseable {
         String prosodyIp = Loopback.freeAddress();
         int c2s = Loopback.freePort(prosodyIp);
         int s2s = Loopback.freePort(prosodyIp);
+        String otherIp = Loopback.freeAddress();
+        int otherC2s = Loopback.freePort(otherIp);
+        int otherS2s = Loopback.freePort(otherIp);
         String edgeIp = Loopback.freeAddress();
         String userAgentIp = Loopback.freeAddress();
         userAgent = new InetSocketAddress(userAgentIp, Loopback.freePort(userAgentIp));
@@ -86,13 +117,14 @@ public final class ImPeers implements AutoCloseable {
                 .address(LOCAL, gatewayIp).srv("_xmpp-server._tcp." + LOCAL, LOCAL, xmppPort, 0, 5)
                 .address(XMPP_ONLY, gatewayIp).srv("_xmpp-server._tcp." + XMPP_ONLY, XMPP_ONLY, xmppPort, 0, 5)
                 .address(JABBER, prosodyIp).srv("_xmpp-server._tcp." + JABBER, JABBER, s2s, 0, 5)
+                .address(OTHER, otherIp).srv("_xmpp-server._tcp." + OTHER, OTHER, otherS2s, 0, 5)
                 .address(EDGE, edgeIp)
                 .start(Loopback.freeAddress());
         edge = KamailioEdge.builder().ip(edgeIp).domain(LOCAL).allowedPeer(FQDN)
                 .tls(pki.issue(ca, List.of(EDGE)), List.of(ca.cert()))
                 .userAgent(userAgent)
                 .gateway(new InetSocketAddress(gatewayIp, sipPort), JABBER, EVIL)
-                .sharedMemoryMb(edgeMemoryMb)
+                .sharedMemoryMb(options.edgeMemoryMb()).logLevel(options.edgeLogLevel())
                 .start();
 
         Path config = GatewayConfigFiles.write(dir, List.of(LOCAL, XMPP_ONLY),
@@ -102,15 +134,25 @@ public final class ImPeers implements AutoCloseable {
                 adminPort, "    <domain name=\"" + JABBER + "\" tls=\"optional\" auth=\"dialback\"/>\n");
         Files.writeString(config, Files.readString(config)
                 .replace("<admin address=\"127.0.0.1\"", "<admin address=\"" + gatewayIp + "\""));
-        gateway = ParleyProcess.start(dir, "run", "--config", config.toString());
+        gateway = ParleyProcess.start(dir, options.gatewayJvmOptions(), "run", "--config", config.toString());
         gateway.awaitOutput(Pattern.compile("parley: running with"), Duration.ofSeconds(90));
         Await.until(WAIT, "the gateway's connection to the edge", () -> metrics()
                 .sum("parley_sip_edge_connection", Map.of("state", "up")) == 1.0);
 
-        prosody = ProsodyServer.builder(JABBER).ip(prosodyIp).ports(c2s, s2s).mode(ProsodyServer.Mode.PLAIN)
+        ProsodyServer.Builder jabber = ProsodyServer.builder(JABBER).ip(prosodyIp).ports(c2s, s2s)
+                .mode(ProsodyServer.Mode.PLAIN).logLevel(options.prosodyLogLevel())
                 .dns(dns.address()).certificate(pki.issue(ca, List.of(JABBER))).trust(ca)
-                .user("alice", "alice-secret").start();
+                .user("alice", "alice-secret");
+        options.jabberUsers().forEach(user -> jabber.user(user, user));
+        prosody = jabber.start();
         alice = login(prosody);
+        if (options.otherProsody()) {
+            ProsodyServer.Builder other = ProsodyServer.builder(OTHER).ip(otherIp).ports(otherC2s, otherS2s)
+                    .mode(ProsodyServer.Mode.PLAIN).logLevel(options.prosodyLogLevel())
+                    .dns(dns.address()).certificate(pki.issue(ca, List.of(OTHER))).trust(ca);
+            options.jabberUsers().forEach(user -> other.user(user, user));
+            otherProsody = other.start();
+        }
     }
 
     private static void writeGatewayCertificates(Path certs, DevelopmentPki pki, IssuedCertificate ca)
@@ -191,6 +233,21 @@ public final class ImPeers implements AutoCloseable {
         prosody.close();
     }
 
+    /** Prosody serving {@code jabber.test}. */
+    public ProsodyServer prosody() {
+        return prosody;
+    }
+
+    /** Prosody serving {@code other.test}, if {@link Options#otherProsody()}. */
+    public ProsodyServer otherProsody() {
+        return otherProsody;
+    }
+
+    /** Kamailio, the Access Edge. */
+    public KamailioEdge edge() {
+        return edge;
+    }
+
     /** The gateway process (for its output). */
     public ParleyProcess gateway() {
         return gateway;
@@ -203,6 +260,9 @@ public final class ImPeers implements AutoCloseable {
         }
         if (prosody != null) {
             prosody.close();
+        }
+        if (otherProsody != null) {
+            otherProsody.close();
         }
         if (gateway != null) {
             gateway.close();

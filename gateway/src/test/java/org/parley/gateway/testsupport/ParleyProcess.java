@@ -54,9 +54,15 @@ public final class ParleyProcess implements AutoCloseable {
 
     /** Starts {@code java -jar parley.jar args…} in {@code workDir}. */
     public static ParleyProcess start(Path workDir, String... args) {
+        return start(workDir, List.of(), args);
+    }
+
+    /** Starts {@code java jvmOptions… -jar parley.jar args…} in {@code workDir}. */
+    public static ParleyProcess start(Path workDir, List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Xmx256m");
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar().toString());
         command.addAll(List.of(args));

@@ -22,6 +22,7 @@ import java.util.function.LongSupplier;
 import org.parley.testkit.DnsmasqServer;
 import org.parley.testkit.Loopback;
 import org.parley.testkit.ProsodyServer;
+import org.parley.testkit.RawC2sClient;
 import org.parley.xmpp.dialback.DialbackKeys;
 import org.parley.xmpp.dns.DnsSettings;
 import org.parley.xmpp.stanza.Jid;
@@ -102,9 +103,9 @@ public final class S2sBenchmark {
                 bob.countMessagesInBackground();
                 byte[] toBob = batch("bob@other.test/r");
                 byte[] toGateway = batch("bob@gw.test");
-                prosodyRun(alice, toBob, bob.messagesReceived::get, n / 10, null, "warm-up");
+                prosodyRun(alice, toBob, bob::messagesReceived, n / 10, null, "warm-up");
                 prosodyRun(alice, toGateway, atGateway::get, n / 10, null, "warm-up");
-                prosodyRun(alice, toBob, bob.messagesReceived::get, n, b, "Prosody -> Prosody (c2s delivery on B)");
+                prosodyRun(alice, toBob, bob::messagesReceived, n, b, "Prosody -> Prosody (c2s delivery on B)");
                 prosodyRun(alice, toGateway, atGateway::get, n, null, "Prosody -> gateway");
             } finally {
                 gateway.stop();

@@ -1,4 +1,4 @@
-package org.parley.xmpp.s2s;
+package org.parley.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,20 +8,22 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * A minimal XMPP client (RFC 6120 c2s without TLS: SASL PLAIN, resource binding) on a blocking socket, cheap
  * enough to load a server without being the bottleneck: it writes pre-serialised stanzas and counts the
- * {@code <message} elements it receives. For {@link S2sBenchmark} only.
+ * {@code <message} elements it receives, or hands each message's {@code <body>} text to a callback. For the
+ * benchmarks only: it does not parse XML, so it expects bodies without markup or escapes.
  */
-final class RawC2sClient implements AutoCloseable {
+public final class RawC2sClient implements AutoCloseable {
 
     private static final byte[] MESSAGE_TAG = "<message".getBytes(StandardCharsets.US_ASCII);
 
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
-    final AtomicLong messagesReceived = new AtomicLong();
+    private final AtomicLong messagesReceived = new AtomicLong();
 
     private RawC2sClient(Socket socket) throws IOException {
         this.socket = socket;
@@ -30,7 +32,7 @@ final class RawC2sClient implements AutoCloseable {
     }
 
     /** Connects, authenticates {@code user@domain} and binds resource {@code r}. */
-    static RawC2sClient login(InetSocketAddress server, String domain, String user, String password)
+    public static RawC2sClient login(InetSocketAddress server, String domain, String user, String password)
             throws IOException {
         Socket socket = new Socket();
         socket.connect(server, 5000);
@@ -53,11 +55,13 @@ final class RawC2sClient implements AutoCloseable {
         return client;
     }
 
-    void write(String xml) throws IOException {
+    /** Writes and flushes {@code xml}. */
+    public void write(String xml) throws IOException {
         write(xml.getBytes(StandardCharsets.UTF_8));
     }
 
-    void write(byte[] bytes) throws IOException {
+    /** Writes and flushes {@code bytes}. */
+    public void write(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
     }
@@ -75,7 +79,7 @@ final class RawC2sClient implements AutoCloseable {
     }
 
     /** Counts received {@code <message} tags on a daemon thread until the socket closes. */
-    void countMessagesInBackground() {
+    public void countMessagesInBackground() {
         Thread reader = new Thread(() -> {
             byte[] buffer = new byte[65536];
             int matched = 0;
@@ -94,6 +98,45 @@ final class RawC2sClient implements AutoCloseable {
                 // the run is over
             }
         }, "raw-c2s-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** The {@code <message} elements counted so far by {@link #countMessagesInBackground()}. */
+    public long messagesReceived() {
+        return messagesReceived.get();
+    }
+
+    /**
+     * Announces availability (so that messages to the bare JID are delivered here), then hands the text of every
+     * received {@code <body>} to {@code onBody} on a daemon thread until the socket closes.
+     */
+    public void readBodiesInBackground(Consumer<String> onBody) throws IOException {
+        write("<presence/>");
+        Thread reader = new Thread(() -> {
+            byte[] buffer = new byte[65536];
+            StringBuilder pending = new StringBuilder();
+            try {
+                socket.setSoTimeout(0);
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    pending.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                    int keepFrom = Math.max(0, pending.length() - "<body>".length());
+                    for (int start; (start = pending.indexOf("<body>")) >= 0; ) {
+                        int end = pending.indexOf("</body>", start);
+                        if (end < 0) {
+                            keepFrom = start;
+                            break;
+                        }
+                        onBody.accept(pending.substring(start + "<body>".length(), end));
+                        pending.delete(0, end + "</body>".length());
+                        keepFrom = Math.max(0, pending.length() - "<body>".length());
+                    }
+                    pending.delete(0, keepFrom);
+                }
+            } catch (IOException closed) {
+                // the run is over
+            }
+        }, "raw-c2s-bodies");
         reader.setDaemon(true);
         reader.start();
     }
