@@ -91,7 +91,7 @@ public final class ImPeers implements AutoCloseable {
         edge = KamailioEdge.builder().ip(edgeIp).domain(LOCAL).allowedPeer(FQDN)
                 .tls(pki.issue(ca, List.of(EDGE)), List.of(ca.cert()))
                 .userAgent(userAgent)
-                .gateway(new InetSocketAddress(gatewayIp, sipPort), JABBER, EVIL)
+                .gateway(new InetSocketAddress(gatewayIp, sipPort), JABBER, EVIL, FQDN)
                 .sharedMemoryMb(edgeMemoryMb)
                 .start();
 

@@ -1,0 +1,77 @@
+package org.parley.gateway.route.presence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.roster.Roster;
+import org.jivesoftware.smack.roster.RosterEntry;
+import org.jivesoftware.smack.roster.packet.RosterPacket;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.parley.gateway.testpeers.Await;
+import org.parley.gateway.testsupport.ImPeers;
+import org.parley.testkit.SippAgent;
+
+/**
+ * Presence end to end through the packaged gateway (RFC 8048): alice in Prosody (Smack) subscribes to a SIP user
+ * whose presence server, behind a real Kamailio edge over mutual TLS, is played by sipp.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PresenceRoutesIT {
+
+    private static final Duration WAIT = ImPeers.WAIT;
+
+    @TempDir
+    static Path dir;
+
+    private ImPeers peers;
+
+    @BeforeAll
+    void startPeers() throws Exception {
+        peers = ImPeers.start(dir, 64);
+    }
+
+    @AfterAll
+    void stopPeers() {
+        if (peers != null) {
+            peers.close();
+        }
+    }
+
+    @Test
+    void aliceAddsASipUserAndSeesHisPresenceFromThePidfNotify() throws Exception {
+        EntityBareJid bob = JidCreate.entityBareFrom("bob@" + ImPeers.LOCAL);
+        Roster roster = Roster.getInstanceFor(peers.alice());
+        try (SippAgent presenceServer = peers.userAgent(getClass().getResource("sipp/uas_presence.xml"), 200, 1,
+                WAIT)) {
+            peers.alice().sendStanza(peers.alice().getStanzaFactory().buildPresenceStanza()
+                    .ofType(Presence.Type.subscribe).to(bob).build());
+
+            assertThat(presenceServer.awaitExit(WAIT)).as(presenceServer.log() + peers.logs()).hasValue(0);
+            assertThat(presenceServer.messageTrace())
+                    .contains("SUBSCRIBE sip:bob@contoso.test SIP/2.0")
+                    .containsPattern("From: <?sip:alice@jabber\\.test>?;tag=")
+                    .containsPattern("Event: presence")
+                    .containsPattern("Expires: 3600")
+                    .containsPattern("Accept: application/pidf\\+xml");
+        }
+
+        Await.until(WAIT, "alice subscribed to bob's presence", () -> {
+            RosterEntry entry = roster.getEntry(bob);
+            return entry != null && (entry.getType() == RosterPacket.ItemType.to
+                    || entry.getType() == RosterPacket.ItemType.both);
+        });
+        Await.until(WAIT, "bob available at alice", () -> roster.getPresence(bob).isAvailable());
+        Presence presence = roster.getPresence(bob);
+        assertThat(presence.getFrom().toString()).isEqualTo("bob@contoso.test/desk");
+        assertThat(presence.getMode()).isEqualTo(Presence.Mode.away);
+        assertThat(presence.getStatus()).isEqualTo("back at two");
+    }
+}
