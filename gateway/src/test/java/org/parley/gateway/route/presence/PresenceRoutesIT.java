@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.jivesoftware.smack.StanzaCollector;
+import org.jivesoftware.smack.filter.AndFilter;
+import org.jivesoftware.smack.filter.FromMatchesFilter;
+import org.jivesoftware.smack.filter.PresenceTypeFilter;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.roster.RosterEntry;
@@ -21,7 +25,8 @@ import org.parley.testkit.SippAgent;
 
 /**
  * Presence end to end through the packaged gateway (RFC 8048): alice in Prosody (Smack) subscribes to a SIP user
- * whose presence server, behind a real Kamailio edge over mutual TLS, is played by sipp.
+ * whose presence server, behind a real Kamailio edge over mutual TLS, is played by sipp; a SIP user (sipp) watches
+ * alice and gets her presence as PIDF NOTIFYs once she approves.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PresenceRoutesIT {
@@ -73,5 +78,31 @@ class PresenceRoutesIT {
         assertThat(presence.getFrom().toString()).isEqualTo("bob@contoso.test/desk");
         assertThat(presence.getMode()).isEqualTo(Presence.Mode.away);
         assertThat(presence.getStatus()).isEqualTo("back at two");
+    }
+
+    @Test
+    void aSipUserWatchesAliceAndReceivesHerPresenceAsPidfOnceSheApproves() throws Exception {
+        EntityBareJid carol = JidCreate.entityBareFrom("carol@" + ImPeers.LOCAL);
+        Roster.getInstanceFor(peers.alice()).setSubscriptionMode(Roster.SubscriptionMode.manual);
+        try (StanzaCollector requests = peers.alice().createStanzaCollector(new AndFilter(
+                FromMatchesFilter.createBare(carol), PresenceTypeFilter.SUBSCRIBE));
+             SippAgent watcher = peers.sendMessages(getClass().getResource("sipp/uac_watcher.xml"), "carol",
+                     "alice", ImPeers.JABBER, "watch-%u-%p@%s", "lunch", 200, 1, 1, WAIT)) {
+            Presence request = requests.nextResult(WAIT.toMillis());
+            assertThat(request).as("carol's subscribe at alice\n" + watcher.log() + peers.logs()).isNotNull();
+
+            peers.alice().sendStanza(peers.alice().getStanzaFactory().buildPresenceStanza()
+                    .ofType(Presence.Type.subscribed).to(carol).build());
+            peers.alice().sendStanza(peers.alice().getStanzaFactory().buildPresenceStanza()
+                    .ofType(Presence.Type.available).setMode(Presence.Mode.dnd).setStatus("lunch").build());
+
+            assertThat(watcher.awaitExit(WAIT)).as(watcher.log() + peers.logs()).hasValue(0);
+            assertThat(watcher.messageTrace())
+                    .containsPattern("Subscription-State: pending")
+                    .containsPattern("Subscription-State: active")
+                    .contains("<basic>open</basic>")
+                    .containsPattern("<show xmlns=.jabber:client.>dnd</show>")
+                    .containsPattern("<note[^>]*>lunch</note>");
+        }
     }
 }
