@@ -21,6 +21,7 @@ import org.parley.gateway.route.RoutePolicy;
 import org.parley.gateway.route.RouteSettings;
 import org.parley.gateway.route.RouteWorkers;
 import org.parley.gateway.route.presence.PresenceRoute;
+import org.parley.gateway.route.presence.Scheduler;
 import org.parley.gateway.route.presence.SipPresentities;
 import org.parley.gateway.route.presence.SipWatchers;
 import org.parley.gateway.route.sip2xmpp.SipToXmppRoute;
@@ -40,7 +41,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The running gateway: every service built from one {@link GatewayConfig} and started in order — the store (with
  * the live allow list) first, then XMPP federation, the SIP leg and the route workers (whose pool takes work from
- * construction on; stopping them before the SIP leg answers the SIP transactions still waiting), the admin endpoint
+ * construction on; stopping them before the SIP leg answers the SIP transactions still waiting), then the presence
+ * restart (stored subscriptions subscribed again, contacts probed), the admin endpoint
  * last, so that {@code /health} answers only once everything before it is up — and stopped in reverse order. The
  * only place that wires modules together: s2s → {@link XmppToSipRoute} → SIP, and SIP → {@link SipToXmppRoute} →
  * s2s, both handing presence to one {@link PresenceRoute} whose state lives in the store.
@@ -84,7 +86,7 @@ public final class Gateway {
         XmppOutbound toXmpp = stanza -> xmppService.get().send(stanza);
         AtomicReference<SipService> sipService = new AtomicReference<>();
         PresenceRoute presence = presenceRoute(addresses, policy, new LateSubscriber(sipService::get),
-                new LivePresenceState(store::presenceState), toXmpp, clock);
+                new LivePresenceState(store::presenceState), toXmpp, clock, workers::schedule);
         SipToXmppRoute sipToXmpp = new SipToXmppRoute(config.sip().fqdn(),
                 new org.parley.mapper.sip2xmpp.MessageTranslator(addresses, routes.toXmpp()), policy,
                 workers.pending(), toXmpp, routeMetrics, Optional.of(presence));
@@ -97,18 +99,21 @@ public final class Gateway {
                 metrics.registry());
         xmppService.set(xmpp);
         AdminServer admin = new AdminServer(config.admin(), List.of(running, store), metrics.registry());
-        lifecycle.set(new Lifecycle(List.of(store, xmpp, sip, workers, admin), Lifecycle.DEFAULT_STOP_DEADLINE));
+        lifecycle.set(new Lifecycle(List.of(store, xmpp, sip, workers,
+                new PresenceRestart(store::presenceState, presence), admin), Lifecycle.DEFAULT_STOP_DEADLINE));
         return new Gateway(metrics, store, lifecycle.get());
     }
 
     /** Presence both ways (RFC 8048): subscriptions toward the edge, and the edge's watchers of XMPP users. */
     private static PresenceRoute presenceRoute(AddressMapper addresses, RoutePolicy policy, SipSubscriber subscriber,
-                                               LivePresenceState state, XmppOutbound toXmpp, Clock clock) {
-        SubscriptionMapper subscriptions = new SubscriptionMapper(addresses, SubscriptionSettings.DEFAULTS);
+                                               LivePresenceState state, XmppOutbound toXmpp, Clock clock,
+                                               Scheduler scheduler) {
+        SubscriptionSettings settings = SubscriptionSettings.DEFAULTS;
+        SubscriptionMapper subscriptions = new SubscriptionMapper(addresses, settings);
         SipPresentities presentities = new SipPresentities(subscriptions, new PidfToXmpp(addresses), subscriber,
-                state, toXmpp, clock);
+                state, toXmpp, clock, scheduler, Duration.ofSeconds(settings.retrySeconds()));
         SipWatchers watchers = new SipWatchers(addresses, subscriptions, new XmppToPidf(addresses), policy, state,
-                state, toXmpp, clock, Duration.ofSeconds(SubscriptionSettings.DEFAULTS.expiresSeconds()));
+                state, toXmpp, clock, Duration.ofSeconds(settings.expiresSeconds()));
         return new PresenceRoute(addresses, policy, presentities, watchers, toXmpp);
     }
 

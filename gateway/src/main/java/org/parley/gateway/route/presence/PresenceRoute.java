@@ -1,13 +1,20 @@
 package org.parley.gateway.route.presence;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.parley.gateway.presence.state.AuthorizationKey;
+import org.parley.gateway.presence.state.AuthorizationState;
+import org.parley.gateway.presence.state.PresenceAuthorization;
+import org.parley.gateway.presence.state.RestoredState;
 import org.parley.gateway.route.RoutePolicy;
 import org.parley.gateway.route.StanzaErrors;
 import org.parley.mapper.MappingResult;
 import org.parley.mapper.Rejection;
 import org.parley.mapper.address.AddressMapper;
 import org.parley.mapper.address.Party;
+import org.parley.mapper.address.XmppAddress;
 import org.parley.mapper.presence.XmppPresence;
 import org.parley.sip.SubscriptionEvent;
 import org.parley.sip.WatcherEvent;
@@ -102,6 +109,35 @@ public final class PresenceRoute {
         } else {
             LOG.debug("presence '{}' from {} to {} dropped: {}", type, stanza.from(), stanza.to(), rejection.reason());
         }
+    }
+
+    /**
+     * Re-establishes presence after a restart (issue 6 item 3): a new SUBSCRIBE for every stored XMPP-to-SIP
+     * authorization that is not rejected, and a probe for every authorized SIP-to-XMPP one, for domains the allow
+     * list still permits.
+     */
+    public void restore(RestoredState restored) {
+        int subscribed = 0;
+        int probed = 0;
+        List<PresenceAuthorization> subscriptions = new ArrayList<>(restored.subscriptionsWithoutDialog());
+        restored.subscriberDialogsToRefresh().forEach(dialog -> subscriptions.add(PresenceAuthorization.of(
+                dialog.authorizationKey(), AuthorizationState.AUTHORIZED, restored.loadedAt())));
+        for (PresenceAuthorization authorization : subscriptions) {
+            AuthorizationKey key = authorization.key();
+            MappingResult<XmppAddress> presentity = addresses.toXmpp(key.sipUser(), Party.LOCAL_SIP_USER);
+            if (presentity.isMapped() && policy.refusal(key.xmppContact().domain()).isEmpty()) {
+                presentities.restore(key.xmppContact(), presentity.orElseThrow(),
+                        authorization.state() == AuthorizationState.AUTHORIZED);
+                subscribed++;
+            }
+        }
+        for (PresenceAuthorization authorization : restored.authorizationsToProbe()) {
+            if (policy.refusal(authorization.key().xmppContact().domain()).isEmpty()) {
+                watchers.probe(authorization.key());
+                probed++;
+            }
+        }
+        LOG.info("presence restored: {} SIP subscription(s) sent again, {} XMPP contact(s) probed", subscribed, probed);
     }
 
     /** One of the gateway's own subscriptions changed (on a SIP worker). */

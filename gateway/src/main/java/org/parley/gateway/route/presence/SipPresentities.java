@@ -48,6 +48,10 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code unsubscribe} → SUBSCRIBE Expires 0; its end → {@code unavailable} and {@code unsubscribed}
  *       (§5.2.3, Example 9), and the authorization forgotten.</li>
  *   <li>{@code probe} → the last presence of a confirmed pair, else {@code unavailable}.</li>
+ *   <li>A confirmed pair whose subscription fails transiently (the edge unreachable, 5xx, probation) shows
+ *       {@code unavailable} and is subscribed again after the retry delay, until it succeeds or the
+ *       authorization ends; after a restart, {@link #restore} subscribes again for every stored
+ *       authorization.</li>
  * </ul>
  * Thread-safe: stanzas arrive on route workers, events on SIP workers.
  */
@@ -62,8 +66,11 @@ public final class SipPresentities {
     private final StateChanges state;
     private final PresenceOut xmpp;
     private final Clock clock;
+    private final Scheduler scheduler;
+    private final Duration retry;
     private final Map<SubscriptionId, Watch> byId = new HashMap<>();
     private final Map<AuthorizationKey, Watch> byKey = new HashMap<>();
+    private final Map<AuthorizationKey, Watch> retrying = new HashMap<>();
 
     /** One XMPP user's subscription to one SIP user; fields guarded by the enclosing instance. */
     private static final class Watch {
@@ -89,16 +96,22 @@ public final class SipPresentities {
      * @param toXmpp maps NOTIFY bodies to presence
      * @param sip    where SUBSCRIBEs go
      * @param state  where authorizations are recorded
-     * @param xmpp   where presence for XMPP users goes
+     * @param xmpp      where presence for XMPP users goes
+     * @param scheduler runs the retries
+     * @param retry     how long to wait before subscribing again after a transient failure
+     *                  ({@link org.parley.mapper.presence.SubscriptionSettings#retrySeconds})
      */
     public SipPresentities(SubscriptionMapper mapper, PidfToXmpp toXmpp, SipSubscriber sip, StateChanges state,
-                           org.parley.xmpp.s2s.XmppOutbound xmpp, Clock clock) {
+                           org.parley.xmpp.s2s.XmppOutbound xmpp, Clock clock, Scheduler scheduler,
+                           Duration retry) {
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.toXmpp = Objects.requireNonNull(toXmpp, "toXmpp");
         this.sip = Objects.requireNonNull(sip, "sip");
         this.state = Objects.requireNonNull(state, "state");
         this.xmpp = new PresenceOut(xmpp);
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.retry = Objects.requireNonNull(retry, "retry");
     }
 
     /** An XMPP {@code subscribe} to a SIP user; a rejection is for the caller to answer as a presence error. */
@@ -109,6 +122,7 @@ public final class SipPresentities {
         }
         SubscribeIntent subscribe = intent.orElseThrow();
         AuthorizationKey key = key(subscribe.presentity(), request.from());
+        retrying.remove(key);
         Watch existing = byKey.get(key);
         if (existing != null && existing.dialog == OutboundDialog.CONFIRMED) {
             send(existing, List.of(XmppPresence.of(PresenceType.SUBSCRIBED, existing.presentity, existing.watcher)));
@@ -127,6 +141,29 @@ public final class SipPresentities {
         return Optional.empty();
     }
 
+    /**
+     * Subscribes again after a restart for a stored authorization of {@code watcher} to {@code presentity}
+     * (RFC 8048 §5.2.2: nobody re-adds anybody). An authorized pair is treated as confirmed: its first NOTIFY
+     * delivers presence without a second {@code subscribed}.
+     */
+    public synchronized void restore(XmppAddress watcher, XmppAddress presentity, boolean authorized) {
+        MappingResult<SubscribeIntent> intent = mapper.intent(watcher, presentity, SubscribeIntent.Kind.SUBSCRIBE);
+        if (intent instanceof MappingResult.Rejected<SubscribeIntent> rejected) {
+            LOG.info("stored subscription of {} to {} not restored: {}", watcher, presentity,
+                    rejected.rejection().reason());
+            return;
+        }
+        AuthorizationKey key = key(intent.orElseThrow().presentity(), watcher);
+        if (byKey.containsKey(key)) {
+            return;
+        }
+        Watch watch = new Watch(key, intent.orElseThrow(), watcher.bare(), presentity.bare());
+        if (authorized) {
+            watch.dialog = OutboundDialog.CONFIRMED;
+        }
+        start(watch);
+    }
+
     private void start(Watch watch) {
         SubscribeIntent intent = watch.intent;
         watch.id = sip.subscribe(SubscribeRequest.presence(intent.subscriber().toUri(), intent.presentity().toUri(),
@@ -143,6 +180,7 @@ public final class SipPresentities {
             return Optional.of(rejected.rejection());
         }
         AuthorizationKey key = key(intent.orElseThrow().presentity(), request.from());
+        retrying.remove(key);
         Watch watch = byKey.get(key);
         if (watch == null) {
             forget(key);
@@ -247,8 +285,26 @@ public final class SipPresentities {
                     send(watch, List.of(XmppPresence.unavailable(watch.presentity, watch.watcher)));
                 }
             }
-            case LOSE_PRESENCE -> send(watch, List.of(XmppPresence.unavailable(watch.presentity, watch.watcher)));
+            case LOSE_PRESENCE -> {
+                send(watch, List.of(XmppPresence.unavailable(watch.presentity, watch.watcher)));
+                if (watch.dialog == OutboundDialog.CONFIRMED) {
+                    retrying.put(watch.key, watch);
+                    scheduler.schedule(() -> retry(watch), retry);
+                }
+            }
         }
+    }
+
+    /** Subscribes again for a confirmed pair whose subscription failed, unless it was renewed or ended since. */
+    private synchronized void retry(Watch failed) {
+        if (!retrying.remove(failed.key, failed) || byKey.containsKey(failed.key)) {
+            return;
+        }
+        Watch again = new Watch(failed.key, failed.intent, failed.watcher, failed.presentity);
+        again.dialog = OutboundDialog.CONFIRMED;
+        again.lane = failed.lane;
+        LOG.debug("subscribing {} to {} again after a transient failure", failed.watcher, failed.presentity);
+        start(again);
     }
 
     private void forget(AuthorizationKey key) {

@@ -185,6 +185,19 @@ public final class SipWatchers {
         active.forEach(watcher -> watcher.notifier.notify(WatcherState.ACTIVE, Optional.of(body)));
     }
 
+    /**
+     * Asks the contact of a stored authorization for current presence after a restart (RFC 6121 §4.3), so that
+     * SIP watchers, once they subscribe again, see what is true now.
+     */
+    public void probe(AuthorizationKey key) {
+        MappingResult<XmppAddress> user = addresses.toXmpp(key.sipUser(), Party.LOCAL_SIP_USER);
+        if (user instanceof MappingResult.Rejected<XmppAddress> rejected) {
+            LOG.info("stored authorization {} not probed: {}", key, rejected.rejection().reason());
+            return;
+        }
+        xmpp.send(XmppPresence.of(PresenceType.PROBE, user.orElseThrow(), key.xmppContact()));
+    }
+
     private List<Watcher> watchersFor(AuthorizationKey key) {
         List<Watcher> found = new ArrayList<>();
         for (Watcher watcher : byId.values()) {

@@ -11,8 +11,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.parley.gateway.presence.state.AuthorizationDirection;
+import org.parley.gateway.presence.state.AuthorizationKey;
+import org.parley.gateway.presence.state.AuthorizationState;
+import org.parley.gateway.presence.state.PresenceAuthorization;
+import org.parley.gateway.presence.state.RestoredState;
 import org.parley.gateway.route.RouteFixtures;
 import org.parley.gateway.route.Stanzas;
+import org.parley.mapper.address.SipAddress;
+import org.parley.mapper.address.XmppAddress;
 import org.parley.mapper.presence.PidfToXmpp;
 import org.parley.mapper.presence.SubscriptionMapper;
 import org.parley.mapper.presence.SubscriptionSettings;
@@ -75,6 +82,34 @@ class PresenceRouteTest {
         assertThat(state.lastPresence(org.parley.mapper.address.XmppAddress.of("alice", "jabber.test"))).hasSize(1);
     }
 
+    @Test
+    void aRestartSubscribesAgainForStoredSubscriptionsAndProbesAuthorizedContacts() {
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        SipAddress bob = SipAddress.of("bob", "contoso.test");
+        RestoredState restored = new RestoredState(t, List.of(
+                PresenceAuthorization.of(new AuthorizationKey(bob, XmppAddress.of("alice", "jabber.test"),
+                        AuthorizationDirection.XMPP_TO_SIP), AuthorizationState.AUTHORIZED, t),
+                PresenceAuthorization.of(new AuthorizationKey(bob, XmppAddress.of("mallory", "evil.test"),
+                        AuthorizationDirection.XMPP_TO_SIP), AuthorizationState.AUTHORIZED, t),
+                PresenceAuthorization.of(new AuthorizationKey(bob, XmppAddress.of("dave", "jabber.test"),
+                        AuthorizationDirection.XMPP_TO_SIP), AuthorizationState.REJECTED, t),
+                PresenceAuthorization.of(new AuthorizationKey(bob, XmppAddress.of("erin", "jabber.test"),
+                        AuthorizationDirection.SIP_TO_XMPP), AuthorizationState.AUTHORIZED, t)),
+                List.of(), List.of(), List.of(), List.of());
+
+        route.restore(restored);
+
+        assertThat(subscribes).singleElement().satisfies(request -> {
+            assertThat(request.from()).isEqualTo("sip:alice@jabber.test");
+            assertThat(request.to()).isEqualTo("sip:bob@contoso.test");
+        });
+        assertThat(sent).singleElement().satisfies(probe -> {
+            assertThat(probe.type()).isEqualTo("probe");
+            assertThat(probe.from().toString()).isEqualTo("bob@contoso.test");
+            assertThat(probe.to().toString()).isEqualTo("erin@jabber.test");
+        });
+    }
+
     private PresenceRoute route() {
         SubscriptionMapper mapper = new SubscriptionMapper(RouteFixtures.addresses(), SubscriptionSettings.DEFAULTS);
         Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
@@ -91,7 +126,7 @@ class PresenceRouteTest {
         };
         return new PresenceRoute(RouteFixtures.addresses(), RouteFixtures.policy(),
                 new SipPresentities(mapper, new PidfToXmpp(RouteFixtures.addresses()), subscriber, state, sent::add,
-                        clock),
+                        clock, (task, delay) -> { }, Duration.ofSeconds(30)),
                 new SipWatchers(RouteFixtures.addresses(), mapper, new XmppToPidf(RouteFixtures.addresses()),
                         RouteFixtures.policy(), state, state, sent::add, clock, Duration.ofSeconds(3600)),
                 sent::add);

@@ -16,6 +16,7 @@ import org.parley.gateway.presence.state.AuthorizationState;
 import org.parley.gateway.presence.state.StateChange;
 import org.parley.gateway.route.RouteFixtures;
 import org.parley.gateway.route.Stanzas;
+import org.parley.mapper.address.XmppAddress;
 import org.parley.mapper.presence.PidfToXmpp;
 import org.parley.mapper.presence.SubscriptionMapper;
 import org.parley.mapper.presence.SubscriptionSettings;
@@ -42,6 +43,7 @@ class SipPresentitiesTest {
     private final List<SubscribeRequest> subscribes = new CopyOnWriteArrayList<>();
     private final List<SubscriptionId> unsubscribes = new CopyOnWriteArrayList<>();
     private final List<Stanza> sent = new CopyOnWriteArrayList<>();
+    private final List<Runnable> scheduled = new CopyOnWriteArrayList<>();
     private final FakeState state = new FakeState(false);
     private final SipPresentities presentities = new SipPresentities(
             new SubscriptionMapper(RouteFixtures.addresses(), new SubscriptionSettings(600, 30)),
@@ -56,7 +58,8 @@ class SipPresentitiesTest {
                 public void unsubscribe(SubscriptionId id) {
                     unsubscribes.add(id);
                 }
-            }, state, sent::add, Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+            }, state, sent::add, Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC),
+            (task, delay) -> scheduled.add(task), Duration.ofSeconds(30));
 
     @Test
     void subscribeSendsAPresenceSubscribeWithTheConfiguredExpiresAndRecordsItPending() {
@@ -175,11 +178,67 @@ class SipPresentitiesTest {
     }
 
     @Test
+    void aConfirmedSubscriptionThatFailsTransientlyIsRetriedAfterTheDelay() {
+        confirm();
+
+        presentities.event(new SubscriptionEvent.Terminated(new SubscriptionId("call-1"),
+                "refresh failed: 503 Service Unavailable"));
+
+        assertThat(sent).extracting(Stanza::type).containsExactly("subscribed", "unavailable");
+        assertThat(subscribes).hasSize(1);
+        assertThat(scheduled).hasSize(1);
+        scheduled.get(0).run();
+        assertThat(subscribes).hasSize(2);
+    }
+
+    @Test
+    void aRetryIsDroppedWhenTheXmppUserUnsubscribedMeanwhile() {
+        confirm();
+        presentities.event(new SubscriptionEvent.Terminated(new SubscriptionId("call-1"), "refused: 408 Timeout"));
+
+        presentities.unsubscribe(read("<presence from='alice@jabber.test' to='bob@contoso.test' type='unsubscribe'/>"));
+        scheduled.get(0).run();
+
+        assertThat(subscribes).hasSize(1);
+    }
+
+    @Test
+    void anUnconfirmedSubscriptionThatFailsTransientlyIsNotRetried() {
+        subscribe();
+
+        presentities.event(new SubscriptionEvent.Terminated(new SubscriptionId("call-1"), "refused: 503 Busy"));
+
+        assertThat(scheduled).isEmpty();
+        assertThat(sent).extracting(Stanza::type).containsExactly("unavailable");
+    }
+
+    @Test
+    void aRestoredAuthorizedSubscriptionDeliversPresenceWithoutASecondSubscribed() {
+        presentities.restore(XmppAddress.of("alice", "jabber.test"), XmppAddress.of("bob", "contoso.test"), true);
+
+        presentities.event(new SubscriptionEvent.Notified(new SubscriptionId("call-1"), SubscriptionState.ACTIVE,
+                Optional.of(SipBody.text("application/pidf+xml", PIDF_AWAY))));
+
+        assertThat(subscribes).singleElement().satisfies(request ->
+                assertThat(request.from()).isEqualTo("sip:alice@jabber.test"));
+        assertThat(sent).extracting(Stanza::type).containsExactly("");
+        assertThat(state.changes).isEmpty();
+    }
+
+    @Test
     void eventsOfUnknownSubscriptionsAreIgnored() {
         presentities.event(new SubscriptionEvent.Terminated(new SubscriptionId("other"), "rejected"));
 
         assertThat(sent).isEmpty();
         assertThat(state.changes).isEmpty();
+    }
+
+    private void confirm() {
+        subscribe();
+        presentities.event(new SubscriptionEvent.Notified(new SubscriptionId("call-1"), SubscriptionState.ACTIVE,
+                Optional.empty()));
+        state.makeDurable();
+        sent.removeIf(stanza -> stanza.type().equals("unavailable")); // the body-less NOTIFY's presence
     }
 
     private void subscribe() {
