@@ -49,6 +49,8 @@ public final class ImPeers implements AutoCloseable {
     private InetSocketAddress userAgent;
     private String adminAddress;
     private int adminPort;
+    private Path workDir;
+    private Path config;
 
     private ImPeers() {
     }
@@ -102,10 +104,9 @@ public final class ImPeers implements AutoCloseable {
                 adminPort, "    <domain name=\"" + JABBER + "\" tls=\"optional\" auth=\"dialback\"/>\n");
         Files.writeString(config, Files.readString(config)
                 .replace("<admin address=\"127.0.0.1\"", "<admin address=\"" + gatewayIp + "\""));
-        gateway = ParleyProcess.start(dir, "run", "--config", config.toString());
-        gateway.awaitOutput(Pattern.compile("parley: running with"), Duration.ofSeconds(90));
-        Await.until(WAIT, "the gateway's connection to the edge", () -> metrics()
-                .sum("parley_sip_edge_connection", Map.of("state", "up")) == 1.0);
+        workDir = dir;
+        this.config = config;
+        startGateway();
 
         prosody = ProsodyServer.builder(JABBER).ip(prosodyIp).ports(c2s, s2s).mode(ProsodyServer.Mode.PLAIN)
                 .dns(dns.address()).certificate(pki.issue(ca, List.of(JABBER))).trust(ca)
@@ -139,6 +140,22 @@ public final class ImPeers implements AutoCloseable {
         return connection;
     }
 
+    private void startGateway() {
+        gateway = ParleyProcess.start(workDir, "run", "--config", config.toString());
+        gateway.awaitOutput(Pattern.compile("parley: running with"), Duration.ofSeconds(90));
+        Await.until(WAIT, "the gateway's connection to the edge", () -> metrics()
+                .sum("parley_sip_edge_connection", Map.of("state", "up")) == 1.0);
+    }
+
+    /**
+     * Kills the gateway with SIGKILL (no orderly stop, nothing flushed on the way out) and starts it again on the
+     * same configuration and store; returns once it runs and reaches the edge.
+     */
+    public void killAndRestartGateway() {
+        gateway.close();
+        startGateway();
+    }
+
     /** alice@jabber.test/test, logged in. */
     public XMPPTCPConnection alice() {
         return alice;
@@ -148,6 +165,14 @@ public final class ImPeers implements AutoCloseable {
     public SippAgent userAgent(URL scenario, int status, int calls, Duration timeLimit) {
         return SippAgent.scenario(scenario).ip(userAgent.getAddress().getHostAddress()).port(userAgent.getPort())
                 .substitute("STATUS", Integer.toString(status)).calls(calls).timeLimit(timeLimit).listen();
+    }
+
+    /** A sipp user agent where the edge sends requests for {@code contoso.test}, with {@code @NAME@} substitutions. */
+    public SippAgent userAgent(URL scenario, Map<String, String> substitutions, int calls, Duration timeLimit) {
+        SippAgent.Builder builder = SippAgent.scenario(scenario).ip(userAgent.getAddress().getHostAddress())
+                .port(userAgent.getPort());
+        substitutions.forEach(builder::substitute);
+        return builder.calls(calls).timeLimit(timeLimit).listen();
     }
 
     /**

@@ -2,8 +2,10 @@ package org.parley.gateway.route.presence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.jivesoftware.smack.StanzaCollector;
 import org.jivesoftware.smack.filter.AndFilter;
 import org.jivesoftware.smack.filter.FromMatchesFilter;
@@ -14,8 +16,11 @@ import org.jivesoftware.smack.roster.RosterEntry;
 import org.jivesoftware.smack.roster.packet.RosterPacket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
@@ -26,9 +31,11 @@ import org.parley.testkit.SippAgent;
 /**
  * Presence end to end through the packaged gateway (RFC 8048): alice in Prosody (Smack) subscribes to a SIP user
  * whose presence server, behind a real Kamailio edge over mutual TLS, is played by sipp; a SIP user (sipp) watches
- * alice and gets her presence as PIDF NOTIFYs once she approves.
+ * alice and gets her presence as PIDF NOTIFYs once she approves; after {@code kill -9} and a restart the gateway
+ * subscribes again for every stored subscription and alice sees current presence without re-adding anybody.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PresenceRoutesIT {
 
     private static final Duration WAIT = ImPeers.WAIT;
@@ -51,11 +58,12 @@ class PresenceRoutesIT {
     }
 
     @Test
+    @Order(1)
     void aliceAddsASipUserAndSeesHisPresenceFromThePidfNotify() throws Exception {
         EntityBareJid bob = JidCreate.entityBareFrom("bob@" + ImPeers.LOCAL);
         Roster roster = Roster.getInstanceFor(peers.alice());
-        try (SippAgent presenceServer = peers.userAgent(getClass().getResource("sipp/uas_presence.xml"), 200, 1,
-                WAIT)) {
+        try (SippAgent presenceServer = peers.userAgent(getClass().getResource("sipp/uas_presence.xml"),
+                Map.of("SHOW", "away", "NOTE", "back at two"), 1, WAIT)) {
             peers.alice().sendStanza(peers.alice().getStanzaFactory().buildPresenceStanza()
                     .ofType(Presence.Type.subscribe).to(bob).build());
 
@@ -81,6 +89,7 @@ class PresenceRoutesIT {
     }
 
     @Test
+    @Order(2)
     void aSipUserWatchesAliceAndReceivesHerPresenceAsPidfOnceSheApproves() throws Exception {
         EntityBareJid carol = JidCreate.entityBareFrom("carol@" + ImPeers.LOCAL);
         Roster.getInstanceFor(peers.alice()).setSubscriptionMode(Roster.SubscriptionMode.manual);
@@ -104,5 +113,36 @@ class PresenceRoutesIT {
                     .containsPattern("<show xmlns=.jabber:client.>dnd</show>")
                     .containsPattern("<note[^>]*>lunch</note>");
         }
+    }
+
+    /** Last: the restart re-subscribes for every subscription the earlier tests made. */
+    @Test
+    @Order(3)
+    void afterKill9TheGatewaySubscribesAgainAndAliceSeesCurrentPresenceWithoutReAdding() throws Exception {
+        EntityBareJid dan = JidCreate.entityBareFrom("dan@" + ImPeers.LOCAL);
+        Roster roster = Roster.getInstanceFor(peers.alice());
+        URL scenario = getClass().getResource("sipp/uas_presence.xml");
+        try (SippAgent presenceServer = peers.userAgent(scenario, Map.of("SHOW", "chat", "NOTE", "at my desk"), 1,
+                WAIT)) {
+            peers.alice().sendStanza(peers.alice().getStanzaFactory().buildPresenceStanza()
+                    .ofType(Presence.Type.subscribe).to(dan).build());
+            assertThat(presenceServer.awaitExit(WAIT)).as(presenceServer.log() + peers.logs()).hasValue(0);
+        }
+        Await.until(WAIT, "dan at his desk for alice", () -> "at my desk".equals(roster.getPresence(dan).getStatus()));
+
+        try (SippAgent presenceServer = peers.userAgent(scenario, Map.of("SHOW", "xa", "NOTE", "gone fishing"), 2,
+                WAIT)) {
+            peers.killAndRestartGateway();
+
+            assertThat(presenceServer.awaitExit(WAIT)).as(presenceServer.log() + peers.logs()).hasValue(0);
+            assertThat(presenceServer.messageTrace())
+                    .contains("SUBSCRIBE sip:dan@contoso.test SIP/2.0")
+                    .contains("SUBSCRIBE sip:bob@contoso.test SIP/2.0");
+        }
+        Await.until(WAIT, "dan gone fishing for alice", () -> {
+            Presence presence = roster.getPresence(dan);
+            return "gone fishing".equals(presence.getStatus()) && presence.getMode() == Presence.Mode.xa;
+        });
+        assertThat(roster.getEntry(dan).getType()).isIn(RosterPacket.ItemType.to, RosterPacket.ItemType.both);
     }
 }
