@@ -20,6 +20,7 @@ import org.parley.gateway.route.RouteMetrics;
 import org.parley.gateway.route.RoutePolicy;
 import org.parley.gateway.route.RouteSettings;
 import org.parley.gateway.route.RouteWorkers;
+import org.parley.gateway.route.presence.EdgeLinkWatch;
 import org.parley.gateway.route.presence.PresenceRoute;
 import org.parley.gateway.route.presence.Scheduler;
 import org.parley.gateway.route.presence.SipPresentities;
@@ -42,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * The running gateway: every service built from one {@link GatewayConfig} and started in order — the store (with
  * the live allow list) first, then XMPP federation, the SIP leg and the route workers (whose pool takes work from
  * construction on; stopping them before the SIP leg answers the SIP transactions still waiting), then the presence
- * restart (stored subscriptions subscribed again, contacts probed), the admin endpoint
+ * restart (stored subscriptions subscribed again, contacts probed) and the edge-link watch for presence, the admin
+ * endpoint
  * last, so that {@code /health} answers only once everything before it is up — and stopped in reverse order. The
  * only place that wires modules together: s2s → {@link XmppToSipRoute} → SIP, and SIP → {@link SipToXmppRoute} →
  * s2s, both handing presence to one {@link PresenceRoute} whose state lives in the store.
@@ -50,6 +52,8 @@ import org.slf4j.LoggerFactory;
 public final class Gateway {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+    private static final Duration EDGE_WATCH_INTERVAL = Duration.ofSeconds(1);
 
     private final GatewayMetrics metrics;
     private final StoreService store;
@@ -100,7 +104,9 @@ public final class Gateway {
         xmppService.set(xmpp);
         AdminServer admin = new AdminServer(config.admin(), List.of(running, store), metrics.registry());
         lifecycle.set(new Lifecycle(List.of(store, xmpp, sip, workers,
-                new PresenceRestart(store::presenceState, presence), admin), Lifecycle.DEFAULT_STOP_DEADLINE));
+                new PresenceRestart(store::presenceState, presence),
+                new EdgeLinkWatch(sip::edgeState, presence, workers::schedule, EDGE_WATCH_INTERVAL), admin),
+                Lifecycle.DEFAULT_STOP_DEADLINE));
         return new Gateway(metrics, store, lifecycle.get());
     }
 

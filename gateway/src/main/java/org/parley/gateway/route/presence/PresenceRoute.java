@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * SIP user) is answered with a presence error; other refused presence is dropped (RFC 6120 §10.5.3.2). Called on
  * route workers and SIP workers; never blocks on I/O.
  */
-public final class PresenceRoute {
+public final class PresenceRoute implements EdgeLinkListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(PresenceRoute.class);
 
@@ -138,6 +138,18 @@ public final class PresenceRoute {
             }
         }
         LOG.info("presence restored: {} SIP subscription(s) sent again, {} XMPP contact(s) probed", subscribed, probed);
+    }
+
+    /** XMPP users watching SIP users see them unavailable (issue 6 item 4). */
+    @Override
+    public void edgeLost() {
+        presentities.edgeLost();
+    }
+
+    /** The subscriptions toward the edge are made again, bringing current presence. */
+    @Override
+    public void edgeRestored() {
+        presentities.edgeRestored();
     }
 
     /** One of the gateway's own subscriptions changed (on a SIP worker). */

@@ -52,6 +52,8 @@ import org.slf4j.LoggerFactory;
  *       {@code unavailable} and is subscribed again after the retry delay, until it succeeds or the
  *       authorization ends; after a restart, {@link #restore} subscribes again for every stored
  *       authorization.</li>
+ *   <li>When the edge link is lost, confirmed pairs show {@code unavailable}; when it returns, they are
+ *       subscribed anew ({@link #edgeLost}, {@link #edgeRestored}).</li>
  * </ul>
  * Thread-safe: stanzas arrive on route workers, events on SIP workers.
  */
@@ -292,6 +294,39 @@ public final class SipPresentities {
                     scheduler.schedule(() -> retry(watch), retry);
                 }
             }
+        }
+    }
+
+    /**
+     * The link to the edge is lost (issue 6 item 4): every XMPP user watching a SIP user through a confirmed
+     * subscription is told the SIP user is {@code unavailable}; the subscriptions are kept for {@link #edgeRestored}.
+     */
+    public synchronized void edgeLost() {
+        for (Watch watch : byKey.values()) {
+            if (watch.dialog == OutboundDialog.CONFIRMED) {
+                watch.last = List.of(XmppPresence.unavailable(watch.presentity, watch.watcher));
+                send(watch, watch.last);
+            }
+        }
+    }
+
+    /**
+     * The link to the edge is back: every confirmed subscription is ended and made again, so that the NOTIFY of
+     * the new one brings the current presence.
+     */
+    public synchronized void edgeRestored() {
+        for (Watch watch : List.copyOf(byKey.values())) {
+            if (watch.dialog != OutboundDialog.CONFIRMED) {
+                continue;
+            }
+            byId.remove(watch.id);
+            byKey.remove(watch.key);
+            sip.unsubscribe(watch.id);
+            Watch again = new Watch(watch.key, watch.intent, watch.watcher, watch.presentity);
+            again.dialog = OutboundDialog.CONFIRMED;
+            again.last = watch.last;
+            again.lane = watch.lane;
+            start(again);
         }
     }
 

@@ -66,14 +66,17 @@ public final class SipWatchers {
     private final Clock clock;
     private final Duration maxExpires;
     private final Map<WatcherId, Watcher> byId = new HashMap<>();
+    private final Map<AuthorizationKey, List<Watcher>> byKey = new HashMap<>();
 
     /** One SIP user's subscription to one XMPP contact; {@code active} guarded by the enclosing instance. */
     private static final class Watcher {
+        final WatcherId id;
         final AuthorizationKey key;
         final SipNotifier notifier;
         boolean active;
 
-        Watcher(AuthorizationKey key, SipNotifier notifier) {
+        Watcher(WatcherId id, AuthorizationKey key, SipNotifier notifier) {
+            this.id = id;
             this.key = key;
             this.notifier = notifier;
         }
@@ -101,7 +104,7 @@ public final class SipWatchers {
         if (event instanceof WatcherEvent.Subscribed subscribed) {
             subscribed(subscribed);
         } else if (event instanceof WatcherEvent.Ended ended) {
-            byId.remove(ended.id());
+            remove(byId.get(ended.id()));
             LOG.debug("watcher {} ended: {} {}", ended.id().callId(), ended.reason(), ended.detail());
         }
     }
@@ -122,8 +125,9 @@ public final class SipWatchers {
         }
         XmppPresence subscribe = mapped.orElseThrow();
         AuthorizationKey key = key(subscribe);
-        Watcher watcher = new Watcher(key, notifier);
-        byId.put(subscribed.id(), watcher);
+        Watcher watcher = new Watcher(subscribed.id(), key, notifier);
+        remove(byId.put(subscribed.id(), watcher));
+        byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(watcher);
         Duration expires = subscribed.requested().compareTo(maxExpires) < 0 ? subscribed.requested() : maxExpires;
         boolean authorized = lookups.authorization(key)
                 .map(a -> a.state() == AuthorizationState.AUTHORIZED).orElse(false);
@@ -169,8 +173,8 @@ public final class SipWatchers {
         state.apply(StateChange.put(PresenceAuthorization.of(key, AuthorizationState.REJECTED, clock.instant())));
         for (Watcher watcher : watchersFor(key)) {
             watcher.notifier.terminate(TerminationReason.REJECTED);
+            remove(watcher);
         }
-        byId.values().removeIf(w -> w.key.equals(key));
     }
 
     /** Available or unavailable presence from a resource of the contact to the SIP user. */
@@ -199,13 +203,18 @@ public final class SipWatchers {
     }
 
     private List<Watcher> watchersFor(AuthorizationKey key) {
-        List<Watcher> found = new ArrayList<>();
-        for (Watcher watcher : byId.values()) {
-            if (watcher.key.equals(key)) {
-                found.add(watcher);
-            }
+        return List.copyOf(byKey.getOrDefault(key, List.of()));
+    }
+
+    private void remove(Watcher watcher) {
+        if (watcher == null) {
+            return;
         }
-        return found;
+        byId.remove(watcher.id, watcher);
+        List<Watcher> same = byKey.get(watcher.key);
+        if (same != null && same.remove(watcher) && same.isEmpty()) {
+            byKey.remove(watcher.key);
+        }
     }
 
     /** The full-state PIDF of {@code contact} from the last presence of each of its resources (closed if none). */

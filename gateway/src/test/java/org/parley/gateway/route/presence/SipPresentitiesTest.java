@@ -226,6 +226,22 @@ class SipPresentitiesTest {
     }
 
     @Test
+    void losingTheEdgeShowsConfirmedSipUsersUnavailableAndItsReturnSubscribesAgain() {
+        confirm();
+
+        presentities.edgeLost();
+        assertThat(sent).extracting(Stanza::type).containsExactly("subscribed", "unavailable");
+        presentities.edgeRestored();
+
+        assertThat(unsubscribes).containsExactly(new SubscriptionId("call-1"));
+        assertThat(subscribes).hasSize(2);
+        presentities.event(new SubscriptionEvent.Terminated(new SubscriptionId("call-1"), "timeout"));
+        presentities.event(new SubscriptionEvent.Notified(new SubscriptionId("call-2"), SubscriptionState.ACTIVE,
+                Optional.of(SipBody.text("application/pidf+xml", PIDF_AWAY))));
+        assertThat(sent).extracting(Stanza::type).containsExactly("subscribed", "unavailable", "");
+    }
+
+    @Test
     void eventsOfUnknownSubscriptionsAreIgnored() {
         presentities.event(new SubscriptionEvent.Terminated(new SubscriptionId("other"), "rejected"));
 

@@ -92,6 +92,17 @@ class SipWatchersTest {
     }
 
     @Test
+    void anEndedWatcherIsNotNotifiedAnyMore() {
+        state.apply(StateChange.put(PresenceAuthorization.of(ALICE_WATCHES_BOB, AuthorizationState.AUTHORIZED, T)));
+        FakeNotifier notifier = subscribe("sip:bob@jabber.test", Duration.ofSeconds(600));
+
+        watchers.event(new WatcherEvent.Ended(notifier.id(), WatcherEvent.EndReason.UNSUBSCRIBED, "Expires 0"));
+        watchers.presence(read("<presence from='bob@jabber.test/phone' to='alice@contoso.test'/>"));
+
+        assertThat(notifier.calls).containsExactly("accept 600 ACTIVE");
+    }
+
+    @Test
     void unsubscribedTerminatesTheWatchersAsRejected() {
         FakeNotifier notifier = subscribe("sip:bob@jabber.test", Duration.ofSeconds(600));
 
