@@ -186,7 +186,8 @@ public final class SipPresentities {
         Watch watch = byKey.get(key);
         if (watch == null) {
             forget(key);
-            sendEnd(request.to().bare(), request.from().bare(), CompletableFuture.completedFuture(null));
+            XmppPresence offline = XmppPresence.unavailable(request.to().bare(), request.from().bare());
+            sendEnd(List.of(offline), offline.from(), offline.to(), CompletableFuture.completedFuture(null));
             return Optional.empty();
         }
         watch.dialog = OutboundDialog.UNSUBSCRIBING;
@@ -265,7 +266,7 @@ public final class SipPresentities {
         byKey.remove(watch.key, watch);
         if (watch.dialog == OutboundDialog.UNSUBSCRIBING) {
             forget(watch.key);
-            watch.lane = sendEnd(watch.presentity, watch.watcher, watch.lane);
+            watch.lane = sendEnd(watch, watch.lane);
             return;
         }
         SubscriptionEnd end = SubscriptionEnd.of(reason);
@@ -274,7 +275,7 @@ public final class SipPresentities {
             case END_AUTHORIZATION -> {
                 state.apply(StateChange.put(
                         PresenceAuthorization.of(watch.key, AuthorizationState.REJECTED, clock.instant())));
-                watch.lane = sendEnd(watch.presentity, watch.watcher, watch.lane);
+                watch.lane = sendEnd(watch, watch.lane);
             }
             case RESUBSCRIBE -> {
                 if (watch.dialog == OutboundDialog.CONFIRMED) {
@@ -284,11 +285,11 @@ public final class SipPresentities {
                     again.lane = watch.lane;
                     start(again);
                 } else {
-                    send(watch, List.of(XmppPresence.unavailable(watch.presentity, watch.watcher)));
+                    send(watch, offline(watch));
                 }
             }
             case LOSE_PRESENCE -> {
-                send(watch, List.of(XmppPresence.unavailable(watch.presentity, watch.watcher)));
+                send(watch, offline(watch));
                 if (watch.dialog == OutboundDialog.CONFIRMED) {
                     retrying.put(watch.key, watch);
                     scheduler.schedule(() -> retry(watch), retry);
@@ -304,7 +305,7 @@ public final class SipPresentities {
     public synchronized void edgeLost() {
         for (Watch watch : byKey.values()) {
             if (watch.dialog == OutboundDialog.CONFIRMED) {
-                watch.last = List.of(XmppPresence.unavailable(watch.presentity, watch.watcher));
+                watch.last = offline(watch);
                 send(watch, watch.last);
             }
         }
@@ -349,12 +350,27 @@ public final class SipPresentities {
         });
     }
 
-    private CompletableFuture<Void> sendEnd(XmppAddress presentity, XmppAddress watcher,
+    private CompletableFuture<Void> sendEnd(Watch watch, CompletableFuture<Void> lane) {
+        return sendEnd(offline(watch), watch.presentity, watch.watcher, lane);
+    }
+
+    private CompletableFuture<Void> sendEnd(List<XmppPresence> offline, XmppAddress presentity, XmppAddress watcher,
                                             CompletableFuture<Void> lane) {
         return lane.thenRun(() -> {
-            xmpp.send(XmppPresence.unavailable(presentity, watcher));
+            offline.forEach(xmpp::send);
             xmpp.send(XmppPresence.of(PresenceType.UNSUBSCRIBED, presentity, watcher));
         });
+    }
+
+    /**
+     * Unavailable from every resource last shown available (RFC 6121 §4.5: an unavailable from the bare JID would
+     * leave the resources' presence standing), or from the bare JID when none was.
+     */
+    private static List<XmppPresence> offline(Watch watch) {
+        List<XmppPresence> resources = watch.last.stream()
+                .filter(presence -> presence.type() == PresenceType.AVAILABLE)
+                .map(presence -> XmppPresence.unavailable(presence.from(), watch.watcher)).toList();
+        return resources.isEmpty() ? List.of(XmppPresence.unavailable(watch.presentity, watch.watcher)) : resources;
     }
 
     private void send(Watch watch, List<XmppPresence> presences) {

@@ -32,7 +32,8 @@ import org.parley.testkit.SippAgent;
  * Presence end to end through the packaged gateway (RFC 8048): alice in Prosody (Smack) subscribes to a SIP user
  * whose presence server, behind a real Kamailio edge over mutual TLS, is played by sipp; a SIP user (sipp) watches
  * alice and gets her presence as PIDF NOTIFYs once she approves; after {@code kill -9} and a restart the gateway
- * subscribes again for every stored subscription and alice sees current presence without re-adding anybody.
+ * subscribes again for every stored subscription and alice sees current presence without re-adding anybody; when
+ * the edge is lost, alice sees the SIP users go offline.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -143,6 +144,25 @@ class PresenceRoutesIT {
             Presence presence = roster.getPresence(dan);
             return "gone fishing".equals(presence.getStatus()) && presence.getMode() == Presence.Mode.xa;
         });
+        assertThat(roster.getEntry(dan).getType()).isIn(RosterPacket.ItemType.to, RosterPacket.ItemType.both);
+    }
+
+    /** After the restart test: stopping the edge ends the peers' use for anything else. */
+    @Test
+    @Order(4)
+    void whenTheEdgeIsLostAliceSeesTheSipUsersGoOffline() throws Exception {
+        EntityBareJid dan = JidCreate.entityBareFrom("dan@" + ImPeers.LOCAL);
+        Roster roster = Roster.getInstanceFor(peers.alice());
+        Await.until(WAIT, "dan available for alice", () -> roster.getPresence(dan).isAvailable());
+
+        peers.stopEdge();
+
+        try {
+            Await.until(WAIT, "dan offline for alice once the edge is gone",
+                    () -> !roster.getPresence(dan).isAvailable());
+        } catch (AssertionError timedOut) {
+            throw new AssertionError(timedOut.getMessage() + "\n" + peers.logs(), timedOut);
+        }
         assertThat(roster.getEntry(dan).getType()).isIn(RosterPacket.ItemType.to, RosterPacket.ItemType.both);
     }
 }

@@ -242,6 +242,22 @@ class SipPresentitiesTest {
     }
 
     @Test
+    void goingOfflineIsSentFromEachResourceShownAvailable() {
+        subscribe();
+        presentities.event(new SubscriptionEvent.Notified(new SubscriptionId("call-1"), SubscriptionState.ACTIVE,
+                Optional.of(SipBody.text("application/pidf+xml", PIDF_AWAY))));
+        state.makeDurable();
+        sent.clear();
+
+        presentities.edgeLost();
+
+        assertThat(sent).singleElement().satisfies(offline -> {
+            assertThat(offline.type()).isEqualTo("unavailable");
+            assertThat(offline.from().toString()).isEqualTo("bob@contoso.test/desk");
+        });
+    }
+
+    @Test
     void eventsOfUnknownSubscriptionsAreIgnored() {
         presentities.event(new SubscriptionEvent.Terminated(new SubscriptionId("other"), "rejected"));
 
