@@ -30,6 +30,7 @@ import org.parley.sip.SipSubscriber;
 import org.parley.sip.SubscribeRequest;
 import org.parley.sip.SubscriptionEvent;
 import org.parley.sip.SubscriptionId;
+import org.parley.xmpp.s2s.XmppOutbound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,7 +105,7 @@ public final class SipPresentities {
      *                  ({@link org.parley.mapper.presence.SubscriptionSettings#retrySeconds})
      */
     public SipPresentities(SubscriptionMapper mapper, PidfToXmpp toXmpp, SipSubscriber sip, StateChanges state,
-                           org.parley.xmpp.s2s.XmppOutbound xmpp, Clock clock, Scheduler scheduler,
+                           XmppOutbound xmpp, Clock clock, Scheduler scheduler,
                            Duration retry) {
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.toXmpp = Objects.requireNonNull(toXmpp, "toXmpp");

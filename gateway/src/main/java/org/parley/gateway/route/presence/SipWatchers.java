@@ -33,6 +33,7 @@ import org.parley.sip.TerminationReason;
 import org.parley.sip.WatcherEvent;
 import org.parley.sip.WatcherId;
 import org.parley.sip.WatcherState;
+import org.parley.xmpp.s2s.XmppOutbound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,7 +87,7 @@ public final class SipWatchers {
      * @param maxExpires the longest subscription the gateway grants (the watcher may ask for less)
      */
     public SipWatchers(AddressMapper addresses, SubscriptionMapper mapper, XmppToPidf toPidf, RoutePolicy policy, StateChanges state,
-                       PresenceLookups lookups, org.parley.xmpp.s2s.XmppOutbound xmpp, Clock clock,
+                       PresenceLookups lookups, XmppOutbound xmpp, Clock clock,
                        Duration maxExpires) {
         this.addresses = Objects.requireNonNull(addresses, "addresses");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
