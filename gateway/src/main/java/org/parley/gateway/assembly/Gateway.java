@@ -20,11 +20,21 @@ import org.parley.gateway.route.RouteMetrics;
 import org.parley.gateway.route.RoutePolicy;
 import org.parley.gateway.route.RouteSettings;
 import org.parley.gateway.route.RouteWorkers;
+import org.parley.gateway.route.presence.EdgeLinkWatch;
+import org.parley.gateway.route.presence.PresenceRoute;
+import org.parley.gateway.route.presence.Scheduler;
+import org.parley.gateway.route.presence.SipPresentities;
+import org.parley.gateway.route.presence.SipWatchers;
 import org.parley.gateway.route.sip2xmpp.SipToXmppRoute;
 import org.parley.gateway.route.xmpp2sip.XmppToSipRoute;
 import org.parley.gateway.sip.SipService;
 import org.parley.gateway.xmpp.XmppService;
 import org.parley.mapper.address.AddressMapper;
+import org.parley.mapper.presence.PidfToXmpp;
+import org.parley.mapper.presence.SubscriptionMapper;
+import org.parley.mapper.presence.SubscriptionSettings;
+import org.parley.mapper.presence.XmppToPidf;
+import org.parley.sip.SipSubscriber;
 import org.parley.xmpp.s2s.XmppOutbound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,14 +42,18 @@ import org.slf4j.LoggerFactory;
 /**
  * The running gateway: every service built from one {@link GatewayConfig} and started in order — the store (with
  * the live allow list) first, then XMPP federation, the SIP leg and the route workers (whose pool takes work from
- * construction on; stopping them before the SIP leg answers the SIP transactions still waiting), the admin endpoint
+ * construction on; stopping them before the SIP leg answers the SIP transactions still waiting), then the presence
+ * restart (stored subscriptions subscribed again, contacts probed) and the edge-link watch for presence, the admin
+ * endpoint
  * last, so that {@code /health} answers only once everything before it is up — and stopped in reverse order. The
  * only place that wires modules together: s2s → {@link XmppToSipRoute} → SIP, and SIP → {@link SipToXmppRoute} →
- * s2s.
+ * s2s, both handing presence to one {@link PresenceRoute} whose state lives in the store.
  */
 public final class Gateway {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+    private static final Duration EDGE_WATCH_INTERVAL = Duration.ofSeconds(1);
 
     private final GatewayMetrics metrics;
     private final StoreService store;
@@ -74,19 +88,39 @@ public final class Gateway {
         // the s2s service takes the route that replies through it: the route sends through this reference
         AtomicReference<XmppService> xmppService = new AtomicReference<>();
         XmppOutbound toXmpp = stanza -> xmppService.get().send(stanza);
+        AtomicReference<SipService> sipService = new AtomicReference<>();
+        PresenceRoute presence = presenceRoute(addresses, policy, new LateSubscriber(sipService::get),
+                new LivePresenceState(store::presenceState), toXmpp, clock, workers::schedule);
         SipToXmppRoute sipToXmpp = new SipToXmppRoute(config.sip().fqdn(),
                 new org.parley.mapper.sip2xmpp.MessageTranslator(addresses, routes.toXmpp()), policy,
-                workers.pending(), toXmpp, routeMetrics);
+                workers.pending(), toXmpp, routeMetrics, Optional.of(presence));
         SipService sip = new SipService(config.sip(), config.xmpp().dns(), sipToXmpp, metrics.registry());
+        sipService.set(sip);
         XmppToSipRoute xmppToSip = new XmppToSipRoute(workers, workers.pending(),
                 new org.parley.mapper.xmpp2sip.MessageTranslator(addresses, routes.toSip()), policy, sip, toXmpp,
-                routeMetrics);
+                routeMetrics, Optional.of(presence));
         XmppService xmpp = new XmppService(config.xmpp(), config.federation().mode(), store::allowList, xmppToSip,
                 metrics.registry());
         xmppService.set(xmpp);
         AdminServer admin = new AdminServer(config.admin(), List.of(running, store), metrics.registry());
-        lifecycle.set(new Lifecycle(List.of(store, xmpp, sip, workers, admin), Lifecycle.DEFAULT_STOP_DEADLINE));
+        lifecycle.set(new Lifecycle(List.of(store, xmpp, sip, workers,
+                new PresenceRestart(store::presenceState, presence),
+                new EdgeLinkWatch(sip::edgeState, presence, workers::schedule, EDGE_WATCH_INTERVAL), admin),
+                Lifecycle.DEFAULT_STOP_DEADLINE));
         return new Gateway(metrics, store, lifecycle.get());
+    }
+
+    /** Presence both ways (RFC 8048): subscriptions toward the edge, and the edge's watchers of XMPP users. */
+    private static PresenceRoute presenceRoute(AddressMapper addresses, RoutePolicy policy, SipSubscriber subscriber,
+                                               LivePresenceState state, XmppOutbound toXmpp, Clock clock,
+                                               Scheduler scheduler) {
+        SubscriptionSettings settings = SubscriptionSettings.DEFAULTS;
+        SubscriptionMapper subscriptions = new SubscriptionMapper(addresses, settings);
+        SipPresentities presentities = new SipPresentities(subscriptions, new PidfToXmpp(addresses), subscriber,
+                state, toXmpp, clock, scheduler, Duration.ofSeconds(settings.retrySeconds()));
+        SipWatchers watchers = new SipWatchers(addresses, subscriptions, new XmppToPidf(addresses), policy, state,
+                state, toXmpp, clock, Duration.ofSeconds(settings.expiresSeconds()));
+        return new PresenceRoute(addresses, policy, presentities, watchers, toXmpp);
     }
 
     /** RFC 7247: sip:alice@D is the JID alice@D, so D must be served on XMPP too for its users to be reachable. */

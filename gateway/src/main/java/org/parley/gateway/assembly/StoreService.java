@@ -13,6 +13,8 @@ import org.parley.gateway.allowlist.SyncResult;
 import org.parley.gateway.config.FederationConfig;
 import org.parley.gateway.config.StoreConfig;
 import org.parley.gateway.lifecycle.Service;
+import org.parley.gateway.presence.state.PresenceState;
+import org.parley.gateway.presence.state.StateWriterSettings;
 import org.parley.gateway.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The store as a lifecycle service: opens the database (migrating it), upserts the {@code <federation>} entries
  * of the configuration (origin {@code config}), and keeps the live {@link AllowList} polling for changes made by
- * other processes (the CLI). Also the {@code store} health check.
+ * other processes (the CLI), and opens the presence state kept in it ({@link PresenceState}). Also the
+ * {@code store} health check.
  */
 public final class StoreService implements Service, HealthCheck {
 
@@ -35,6 +38,7 @@ public final class StoreService implements Service, HealthCheck {
 
     private Store store;
     private AllowList allowList;
+    private PresenceState presenceState;
 
     public StoreService(StoreConfig storeConfig, FederationConfig federation, MeterRegistry registry, Clock clock,
                         Duration pollInterval) {
@@ -61,9 +65,17 @@ public final class StoreService implements Service, HealthCheck {
                     sync.removed().size());
             AllowList live = new AllowList(repository, pollInterval);
             live.start();
+            PresenceState presence;
+            try {
+                presence = PresenceState.open(opened.dataSource(), clock, StateWriterSettings.DEFAULTS);
+            } catch (RuntimeException e) {
+                live.stop();
+                throw e;
+            }
             registerGauges(live);
             store = opened;
             allowList = live;
+            presenceState = presence;
         } catch (RuntimeException e) {
             opened.close();
             throw e;
@@ -81,6 +93,10 @@ public final class StoreService implements Service, HealthCheck {
 
     @Override
     public synchronized void stop() {
+        if (presenceState != null) {
+            presenceState.close();
+            presenceState = null;
+        }
         if (allowList != null) {
             allowList.stop();
             allowList = null;
@@ -94,6 +110,11 @@ public final class StoreService implements Service, HealthCheck {
     /** The live allow list while the service runs. */
     public synchronized Optional<AllowList> allowList() {
         return Optional.ofNullable(allowList);
+    }
+
+    /** The presence state (authorizations, dialogs, last presence) while the service runs. */
+    public synchronized Optional<PresenceState> presenceState() {
+        return Optional.ofNullable(presenceState);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.parley.gateway.route;
 
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -54,6 +55,24 @@ public final class RouteWorkers implements Service, Executor {
     @Override
     public void execute(Runnable task) {
         pool.execute(task);
+    }
+
+    /**
+     * Runs {@code task} on a route thread after {@code delay} (e.g. a presence subscription retried); dropped with
+     * a warning if the pool refuses it then.
+     */
+    public void schedule(Runnable task, Duration delay) {
+        try {
+            timer.schedule(() -> {
+                try {
+                    pool.execute(task);
+                } catch (RejectedExecutionException refused) {
+                    LOG.warn("scheduled route work dropped: the route workers are full or stopped");
+                }
+            }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopped) {
+            LOG.debug("route work not scheduled: the route workers are stopped");
+        }
     }
 
     /** SIP transactions waiting for the XMPP side's answer. */

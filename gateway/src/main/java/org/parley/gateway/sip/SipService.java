@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
 import org.parley.gateway.config.SipConfig;
 import org.parley.gateway.config.XmppConfig;
 import org.parley.gateway.lifecycle.BindFailure;
@@ -22,7 +23,11 @@ import org.parley.sip.SipOutbound;
 import org.parley.sip.SipOutcome;
 import org.parley.sip.SipSettings;
 import org.parley.sip.SipStartException;
+import org.parley.sip.SipSubscriber;
 import org.parley.sip.SipTls;
+import org.parley.sip.SubscribeRequest;
+import org.parley.sip.SubscriptionEvent;
+import org.parley.sip.SubscriptionId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,10 +38,10 @@ import org.slf4j.LoggerFactory;
  * stack started and closed with the gateway. An unreachable edge is not a start failure: the leg reconnects with
  * backoff and reports its state in the {@code parley.sip.edge.connection} metric. The edge's name is resolved
  * through the resolver of {@code <xmpp><dns>} when one is configured (the gateway's one resolver), else the
- * system's. Offers {@link SipOutbound} to the routes: while the leg is not running, requests end at once as a
- * {@link SipOutcome.TransportError}.
+ * system's. Offers {@link SipOutbound} and {@link SipSubscriber} to the routes: while the leg is not running,
+ * requests end at once as a {@link SipOutcome.TransportError} and subscriptions as terminated.
  */
-public final class SipService implements Service, SipOutbound {
+public final class SipService implements Service, SipOutbound, SipSubscriber {
 
     private static final Logger LOG = LoggerFactory.getLogger(SipService.class);
 
@@ -44,6 +49,7 @@ public final class SipService implements Service, SipOutbound {
     private final Optional<XmppConfig.DnsConfig> dns;
     private final SipInbound inbound;
     private final MeterRegistry registry;
+    private final AtomicLong notRunning = new AtomicLong();
 
     private SipFederation federation;
 
@@ -113,6 +119,36 @@ public final class SipService implements Service, SipOutbound {
             return CompletableFuture.completedFuture(new SipOutcome.TransportError("the SIP leg is not running"));
         }
         return current.outbound().send(request);
+    }
+
+    /**
+     * Starts a subscription through the running SIP leg. When the leg is not running, the returned id ends at
+     * once: its {@link SubscriptionEvent.Terminated} arrives at the inbound side on another thread.
+     */
+    @Override
+    public SubscriptionId subscribe(SubscribeRequest request) {
+        SipFederation current;
+        synchronized (this) {
+            current = federation;
+        }
+        if (current == null) {
+            SubscriptionId id = new SubscriptionId("not-running-" + notRunning.incrementAndGet());
+            CompletableFuture.runAsync(() -> inbound.onSubscription(
+                    new SubscriptionEvent.Terminated(id, "the SIP leg is not running")));
+            return id;
+        }
+        return current.subscriber().subscribe(request);
+    }
+
+    @Override
+    public void unsubscribe(SubscriptionId id) {
+        SipFederation current;
+        synchronized (this) {
+            current = federation;
+        }
+        if (current != null) {
+            current.subscriber().unsubscribe(id);
+        }
     }
 
     /** The edge connection's state, {@link EdgeState#STOPPED} when the service is not running. */

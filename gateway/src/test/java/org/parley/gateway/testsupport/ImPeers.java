@@ -72,6 +72,9 @@ public final class ImPeers implements AutoCloseable {
     private InetSocketAddress userAgent;
     private String adminAddress;
     private int adminPort;
+    private Path workDir;
+    private Path config;
+    private List<String> gatewayJvmOptions = List.of();
 
     private ImPeers() {
     }
@@ -123,7 +126,7 @@ public final class ImPeers implements AutoCloseable {
         edge = KamailioEdge.builder().ip(edgeIp).domain(LOCAL).allowedPeer(FQDN)
                 .tls(pki.issue(ca, List.of(EDGE)), List.of(ca.cert()))
                 .userAgent(userAgent)
-                .gateway(new InetSocketAddress(gatewayIp, sipPort), JABBER, EVIL)
+                .gateway(new InetSocketAddress(gatewayIp, sipPort), JABBER, EVIL, FQDN)
                 .sharedMemoryMb(options.edgeMemoryMb()).logLevel(options.edgeLogLevel())
                 .start();
 
@@ -134,10 +137,10 @@ public final class ImPeers implements AutoCloseable {
                 adminPort, "    <domain name=\"" + JABBER + "\" tls=\"optional\" auth=\"dialback\"/>\n");
         Files.writeString(config, Files.readString(config)
                 .replace("<admin address=\"127.0.0.1\"", "<admin address=\"" + gatewayIp + "\""));
-        gateway = ParleyProcess.start(dir, options.gatewayJvmOptions(), "run", "--config", config.toString());
-        gateway.awaitOutput(Pattern.compile("parley: running with"), Duration.ofSeconds(90));
-        Await.until(WAIT, "the gateway's connection to the edge", () -> metrics()
-                .sum("parley_sip_edge_connection", Map.of("state", "up")) == 1.0);
+        workDir = dir;
+        this.config = config;
+        gatewayJvmOptions = options.gatewayJvmOptions();
+        startGateway();
 
         ProsodyServer.Builder jabber = ProsodyServer.builder(JABBER).ip(prosodyIp).ports(c2s, s2s)
                 .mode(ProsodyServer.Mode.PLAIN).logLevel(options.prosodyLogLevel())
@@ -181,6 +184,22 @@ public final class ImPeers implements AutoCloseable {
         return connection;
     }
 
+    private void startGateway() {
+        gateway = ParleyProcess.start(workDir, gatewayJvmOptions, "run", "--config", config.toString());
+        gateway.awaitOutput(Pattern.compile("parley: running with"), Duration.ofSeconds(90));
+        Await.until(WAIT, "the gateway's connection to the edge", () -> metrics()
+                .sum("parley_sip_edge_connection", Map.of("state", "up")) == 1.0);
+    }
+
+    /**
+     * Kills the gateway with SIGKILL (no orderly stop, nothing flushed on the way out) and starts it again on the
+     * same configuration and store; returns once it runs and reaches the edge.
+     */
+    public void killAndRestartGateway() {
+        gateway.close();
+        startGateway();
+    }
+
     /** alice@jabber.test/test, logged in. */
     public XMPPTCPConnection alice() {
         return alice;
@@ -190,6 +209,14 @@ public final class ImPeers implements AutoCloseable {
     public SippAgent userAgent(URL scenario, int status, int calls, Duration timeLimit) {
         return SippAgent.scenario(scenario).ip(userAgent.getAddress().getHostAddress()).port(userAgent.getPort())
                 .substitute("STATUS", Integer.toString(status)).calls(calls).timeLimit(timeLimit).listen();
+    }
+
+    /** A sipp user agent where the edge sends requests for {@code contoso.test}, with {@code @NAME@} substitutions. */
+    public SippAgent userAgent(URL scenario, Map<String, String> substitutions, int calls, Duration timeLimit) {
+        SippAgent.Builder builder = SippAgent.scenario(scenario).ip(userAgent.getAddress().getHostAddress())
+                .port(userAgent.getPort());
+        substitutions.forEach(builder::substitute);
+        return builder.calls(calls).timeLimit(timeLimit).listen();
     }
 
     /**

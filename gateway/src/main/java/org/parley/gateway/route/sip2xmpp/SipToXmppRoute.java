@@ -10,6 +10,7 @@ import org.parley.gateway.route.RouteMetrics;
 import org.parley.gateway.route.RouteOutcome;
 import org.parley.gateway.route.RoutePolicy;
 import org.parley.gateway.route.StanzaErrors;
+import org.parley.gateway.route.presence.PresenceRoute;
 import org.parley.mapper.MappingResult;
 import org.parley.mapper.Rejection;
 import org.parley.mapper.error.Addressee;
@@ -22,6 +23,7 @@ import org.parley.sip.SipHeader;
 import org.parley.sip.SipInbound;
 import org.parley.sip.SipResponder;
 import org.parley.sip.SubscriptionEvent;
+import org.parley.sip.WatcherEvent;
 import org.parley.xmpp.s2s.XmppOutbound;
 import org.parley.xmpp.stanza.Stanza;
 import org.slf4j.Logger;
@@ -54,6 +56,7 @@ public final class SipToXmppRoute implements SipInbound {
     private final PendingDeliveries pending;
     private final XmppOutbound xmpp;
     private final RouteMetrics metrics;
+    private final Optional<PresenceRoute> presence;
 
     /**
      * @param fqdn       the gateway's SIP name, for loop detection
@@ -64,6 +67,16 @@ public final class SipToXmppRoute implements SipInbound {
      */
     public SipToXmppRoute(String fqdn, MessageTranslator translator, RoutePolicy policy, PendingDeliveries pending,
                           XmppOutbound xmpp, RouteMetrics metrics) {
+        this(fqdn, translator, policy, pending, xmpp, metrics, Optional.empty());
+    }
+
+    /**
+     * The route with presence: subscription and watcher events go to {@code presence} (RFC 8048); without it,
+     * watchers are refused 489 and subscription events only logged.
+     */
+    public SipToXmppRoute(String fqdn, MessageTranslator translator, RoutePolicy policy, PendingDeliveries pending,
+                          XmppOutbound xmpp, RouteMetrics metrics, Optional<PresenceRoute> presence) {
+        this.presence = Objects.requireNonNull(presence, "presence");
         this.fqdn = Objects.requireNonNull(fqdn, "fqdn");
         this.translator = Objects.requireNonNull(translator, "translator");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -86,7 +99,13 @@ public final class SipToXmppRoute implements SipInbound {
 
     @Override
     public void onSubscription(SubscriptionEvent event) {
-        LOG.debug("SIP subscription event {}", event);
+        presence.ifPresentOrElse(route -> route.onSubscription(event),
+                () -> LOG.debug("SIP subscription event {}", event));
+    }
+
+    @Override
+    public void onWatcher(WatcherEvent event) {
+        presence.ifPresentOrElse(route -> route.onWatcher(event), () -> SipInbound.super.onWatcher(event));
     }
 
     private void message(InboundRequest request, SipResponder responder) {

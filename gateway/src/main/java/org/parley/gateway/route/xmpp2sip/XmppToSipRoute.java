@@ -1,6 +1,7 @@
 package org.parley.gateway.route.xmpp2sip;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.parley.gateway.route.Direction;
@@ -8,6 +9,7 @@ import org.parley.gateway.route.MessageStanzaReader;
 import org.parley.gateway.route.PendingDeliveries;
 import org.parley.gateway.route.RouteMetrics;
 import org.parley.gateway.route.RoutePolicy;
+import org.parley.gateway.route.presence.PresenceRoute;
 import org.parley.mapper.MappingResult;
 import org.parley.mapper.Rejection;
 import org.parley.mapper.im.XmppMessage;
@@ -33,7 +35,8 @@ import org.slf4j.LoggerFactory;
  *       and counted as late.</li>
  *   <li>IQ get/set to a SIP user's JID: {@code service-unavailable} (RFC 6121 §8.5; every request is answered,
  *       RFC 6120 §8.2.3). IQ results and errors: dropped.</li>
- *   <li>Presence: not handled here yet (RFC 6120 §10.5.3.2 lets a server ignore it); logged at debug.</li>
+ *   <li>Presence: to the {@link PresenceRoute} when there is one; otherwise ignored (RFC 6120 §10.5.3.2 lets a
+ *       server ignore it) and logged at debug.</li>
  * </ul>
  */
 public final class XmppToSipRoute implements XmppInbound {
@@ -49,6 +52,7 @@ public final class XmppToSipRoute implements XmppInbound {
     private final SipForwarder forwarder;
     private final XmppOutbound xmpp;
     private final RouteMetrics metrics;
+    private final Optional<PresenceRoute> presence;
 
     /**
      * @param workers    the route workers (bounded)
@@ -60,6 +64,14 @@ public final class XmppToSipRoute implements XmppInbound {
      */
     public XmppToSipRoute(Executor workers, PendingDeliveries pending, MessageTranslator translator,
                           RoutePolicy policy, SipOutbound sip, XmppOutbound xmpp, RouteMetrics metrics) {
+        this(workers, pending, translator, policy, sip, xmpp, metrics, Optional.empty());
+    }
+
+    /** The route with presence: presence stanzas go to {@code presence} (RFC 8048) on the route workers. */
+    public XmppToSipRoute(Executor workers, PendingDeliveries pending, MessageTranslator translator,
+                          RoutePolicy policy, SipOutbound sip, XmppOutbound xmpp, RouteMetrics metrics,
+                          Optional<PresenceRoute> presence) {
+        this.presence = Objects.requireNonNull(presence, "presence");
         this.workers = Objects.requireNonNull(workers, "workers");
         this.pending = Objects.requireNonNull(pending, "pending");
         this.forwarder = new SipForwarder(translator, policy, sip, xmpp, metrics);
@@ -93,7 +105,8 @@ public final class XmppToSipRoute implements XmppInbound {
         switch (stanza.kind()) {
             case MESSAGE -> message(stanza);
             case IQ -> iq(stanza);
-            case PRESENCE -> LOG.debug("presence from {} to {} not routed", stanza.from(), stanza.to());
+            case PRESENCE -> presence.ifPresentOrElse(route -> route.received(stanza),
+                    () -> LOG.debug("presence from {} to {} not routed", stanza.from(), stanza.to()));
         }
     }
 

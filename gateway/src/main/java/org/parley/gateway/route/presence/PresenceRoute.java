@@ -1,0 +1,164 @@
+package org.parley.gateway.route.presence;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.parley.gateway.presence.state.AuthorizationKey;
+import org.parley.gateway.presence.state.AuthorizationState;
+import org.parley.gateway.presence.state.PresenceAuthorization;
+import org.parley.gateway.presence.state.RestoredState;
+import org.parley.gateway.route.RoutePolicy;
+import org.parley.gateway.route.StanzaErrors;
+import org.parley.mapper.MappingResult;
+import org.parley.mapper.Rejection;
+import org.parley.mapper.address.AddressMapper;
+import org.parley.mapper.address.Party;
+import org.parley.mapper.address.XmppAddress;
+import org.parley.mapper.presence.XmppPresence;
+import org.parley.sip.SubscriptionEvent;
+import org.parley.sip.WatcherEvent;
+import org.parley.xmpp.s2s.XmppOutbound;
+import org.parley.xmpp.stanza.Stanza;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where presence enters the routes (RFC 8048): {@code <presence/>} stanzas from remote XMPP users to local SIP users'
+ * JIDs, and the SIP module's subscription and watcher events. Checks the allow list for the remote domain, then
+ * hands the stanza by type:
+ * <pre>
+ *  type                       to                   section
+ *  subscribe                  {@link SipPresentities}   §5.2.1 SUBSCRIBE
+ *  unsubscribe                {@link SipPresentities}   §5.2.3 SUBSCRIBE Expires 0
+ *  probe                      {@link SipPresentities}   §7 last known presence
+ *  subscribed, unsubscribed   {@link SipWatchers}       §5.3.1 NOTIFY active / terminated;reason=rejected
+ *  (none), unavailable        {@link SipWatchers}       §6.2 PIDF NOTIFY
+ *  error                      logged                    (no subscription state changes on an error here yet)
+ * </pre>
+ * A {@code subscribe}, {@code unsubscribe} or {@code probe} that is refused (domain not allowed, addressee not a
+ * SIP user) is answered with a presence error; other refused presence is dropped (RFC 6120 §10.5.3.2). Called on
+ * route workers and SIP workers; never blocks on I/O.
+ */
+public final class PresenceRoute implements EdgeLinkListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PresenceRoute.class);
+
+    private final AddressMapper addresses;
+    private final RoutePolicy policy;
+    private final SipPresentities presentities;
+    private final SipWatchers watchers;
+    private final XmppOutbound xmpp;
+
+    public PresenceRoute(AddressMapper addresses, RoutePolicy policy, SipPresentities presentities,
+                         SipWatchers watchers, XmppOutbound xmpp) {
+        this.addresses = Objects.requireNonNull(addresses, "addresses");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.presentities = Objects.requireNonNull(presentities, "presentities");
+        this.watchers = Objects.requireNonNull(watchers, "watchers");
+        this.xmpp = Objects.requireNonNull(xmpp, "xmpp");
+    }
+
+    /** A presence stanza from a remote XMPP user (on a route worker). */
+    public void received(Stanza stanza) {
+        if (stanza.isError()) {
+            LOG.debug("presence error from {} to {} not routed", stanza.from(), stanza.to());
+            return;
+        }
+        MappingResult<XmppPresence> read = PresenceStanzas.read(stanza);
+        if (read instanceof MappingResult.Rejected<XmppPresence> rejected) {
+            refuse(stanza, rejected.rejection());
+            return;
+        }
+        XmppPresence presence = read.orElseThrow();
+        Optional<Rejection> refusal = policy.refusal(presence.from().domain()).or(() ->
+                addresses.toSip(presence.to().bare(), Party.LOCAL_SIP_USER) instanceof MappingResult.Rejected<?> r
+                        ? Optional.of(r.rejection()) : Optional.empty());
+        if (refusal.isEmpty()) {
+            refusal = route(presence);
+        }
+        refusal.ifPresent(rejection -> refuse(stanza, rejection));
+    }
+
+    private Optional<Rejection> route(XmppPresence presence) {
+        return switch (presence.type()) {
+            case SUBSCRIBE -> presentities.subscribe(presence);
+            case UNSUBSCRIBE -> presentities.unsubscribe(presence);
+            case PROBE -> presentities.probe(presence);
+            case SUBSCRIBED -> {
+                watchers.subscribed(presence);
+                yield Optional.empty();
+            }
+            case UNSUBSCRIBED -> {
+                watchers.unsubscribed(presence);
+                yield Optional.empty();
+            }
+            case AVAILABLE, UNAVAILABLE -> {
+                watchers.presence(presence);
+                yield Optional.empty();
+            }
+            case ERROR -> Optional.empty();
+        };
+    }
+
+    private void refuse(Stanza stanza, Rejection rejection) {
+        String type = stanza.type();
+        if (type.equals("subscribe") || type.equals("unsubscribe") || type.equals("probe")) {
+            LOG.info("presence {} from {} to {} refused: {}", type, stanza.from(), stanza.to(), rejection.reason());
+            stanza.errorReply(StanzaErrors.toS2s(rejection)).ifPresent(xmpp::send);
+        } else {
+            LOG.debug("presence '{}' from {} to {} dropped: {}", type, stanza.from(), stanza.to(), rejection.reason());
+        }
+    }
+
+    /**
+     * Re-establishes presence after a restart (issue 6 item 3): a new SUBSCRIBE for every stored XMPP-to-SIP
+     * authorization that is not rejected, and a probe for every authorized SIP-to-XMPP one, for domains the allow
+     * list still permits.
+     */
+    public void restore(RestoredState restored) {
+        int subscribed = 0;
+        int probed = 0;
+        List<PresenceAuthorization> subscriptions = new ArrayList<>(restored.subscriptionsWithoutDialog());
+        restored.subscriberDialogsToRefresh().forEach(dialog -> subscriptions.add(PresenceAuthorization.of(
+                dialog.authorizationKey(), AuthorizationState.AUTHORIZED, restored.loadedAt())));
+        for (PresenceAuthorization authorization : subscriptions) {
+            AuthorizationKey key = authorization.key();
+            MappingResult<XmppAddress> presentity = addresses.toXmpp(key.sipUser(), Party.LOCAL_SIP_USER);
+            if (presentity.isMapped() && policy.refusal(key.xmppContact().domain()).isEmpty()) {
+                presentities.restore(key.xmppContact(), presentity.orElseThrow(),
+                        authorization.state() == AuthorizationState.AUTHORIZED);
+                subscribed++;
+            }
+        }
+        for (PresenceAuthorization authorization : restored.authorizationsToProbe()) {
+            if (policy.refusal(authorization.key().xmppContact().domain()).isEmpty()) {
+                watchers.probe(authorization.key());
+                probed++;
+            }
+        }
+        LOG.info("presence restored: {} SIP subscription(s) sent again, {} XMPP contact(s) probed", subscribed, probed);
+    }
+
+    /** XMPP users watching SIP users see them unavailable (issue 6 item 4). */
+    @Override
+    public void edgeLost() {
+        presentities.edgeLost();
+    }
+
+    /** The subscriptions toward the edge are made again, bringing current presence. */
+    @Override
+    public void edgeRestored() {
+        presentities.edgeRestored();
+    }
+
+    /** One of the gateway's own subscriptions changed (on a SIP worker). */
+    public void onSubscription(SubscriptionEvent event) {
+        presentities.event(event);
+    }
+
+    /** A subscription to the gateway changed (on a SIP worker). */
+    public void onWatcher(WatcherEvent event) {
+        watchers.event(event);
+    }
+}

@@ -1,0 +1,391 @@
+package org.parley.gateway.route.presence;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.parley.gateway.presence.state.AuthorizationDirection;
+import org.parley.gateway.presence.state.AuthorizationKey;
+import org.parley.gateway.presence.state.AuthorizationState;
+import org.parley.gateway.presence.state.PresenceAuthorization;
+import org.parley.gateway.presence.state.StateChange;
+import org.parley.mapper.MappingResult;
+import org.parley.mapper.Rejection;
+import org.parley.mapper.address.SipAddress;
+import org.parley.mapper.address.XmppAddress;
+import org.parley.mapper.pidf.PidfReader;
+import org.parley.mapper.presence.OutboundDialog;
+import org.parley.mapper.presence.PidfToXmpp;
+import org.parley.mapper.presence.PresenceType;
+import org.parley.mapper.presence.SubscribeIntent;
+import org.parley.mapper.presence.SubscriptionMapper;
+import org.parley.mapper.presence.XmppPresence;
+import org.parley.sip.SipBody;
+import org.parley.sip.SipSubscriber;
+import org.parley.sip.SubscribeRequest;
+import org.parley.sip.SubscriptionEvent;
+import org.parley.sip.SubscriptionId;
+import org.parley.xmpp.s2s.XmppOutbound;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Remote XMPP users watching local SIP users (RFC 8048 §5.2, §6.3): one SIP subscription per pair, held by the
+ * SIP module (which refreshes it), and what the XMPP user is told about it.
+ * <ul>
+ *   <li>{@code subscribe} → SUBSCRIBE (Event: presence, Expires from the settings); the authorization is recorded
+ *       pending. A pair already confirmed is answered {@code subscribed} and its last presence at once.</li>
+ *   <li>The first NOTIFY {@code active} → the authorization recorded authorized; once that is durable,
+ *       {@code subscribed}, then the presence of the PIDF body (§6.3). Later NOTIFYs → presence. Everything
+ *       for one pair goes out in order.</li>
+ *   <li>The end of the subscription, by {@link SubscriptionEnd}: {@code unavailable} and {@code unsubscribed}
+ *       when the authorization ends (recorded rejected), a new SUBSCRIBE when only the dialog ended, else
+ *       {@code unavailable}.</li>
+ *   <li>{@code unsubscribe} → SUBSCRIBE Expires 0; its end → {@code unavailable} and {@code unsubscribed}
+ *       (§5.2.3, Example 9), and the authorization forgotten.</li>
+ *   <li>{@code probe} → the last presence of a confirmed pair, else {@code unavailable}.</li>
+ *   <li>A confirmed pair whose subscription fails transiently (the edge unreachable, 5xx, probation) shows
+ *       {@code unavailable} and is subscribed again after the retry delay, until it succeeds or the
+ *       authorization ends; after a restart, {@link #restore} subscribes again for every stored
+ *       authorization.</li>
+ *   <li>When the edge link is lost, confirmed pairs show {@code unavailable}; when it returns, they are
+ *       subscribed anew ({@link #edgeLost}, {@link #edgeRestored}).</li>
+ * </ul>
+ * Thread-safe: stanzas arrive on route workers, events on SIP workers.
+ */
+public final class SipPresentities {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SipPresentities.class);
+
+    private final SubscriptionMapper mapper;
+    private final PidfToXmpp toXmpp;
+    private final PidfReader pidf = new PidfReader();
+    private final SipSubscriber sip;
+    private final StateChanges state;
+    private final PresenceOut xmpp;
+    private final Clock clock;
+    private final Scheduler scheduler;
+    private final Duration retry;
+    private final Map<SubscriptionId, Watch> byId = new HashMap<>();
+    private final Map<AuthorizationKey, Watch> byKey = new HashMap<>();
+    private final Map<AuthorizationKey, Watch> retrying = new HashMap<>();
+
+    /** One XMPP user's subscription to one SIP user; fields guarded by the enclosing instance. */
+    private static final class Watch {
+        final AuthorizationKey key;
+        final SubscribeIntent intent;
+        final XmppAddress watcher;
+        final XmppAddress presentity;
+        SubscriptionId id;
+        OutboundDialog dialog = OutboundDialog.AWAITING_ACTIVE;
+        List<XmppPresence> last = List.of();
+        CompletableFuture<Void> lane = CompletableFuture.completedFuture(null);
+
+        Watch(AuthorizationKey key, SubscribeIntent intent, XmppAddress watcher, XmppAddress presentity) {
+            this.key = key;
+            this.intent = intent;
+            this.watcher = watcher;
+            this.presentity = presentity;
+        }
+    }
+
+    /**
+     * @param mapper builds the SUBSCRIBEs (Expires from its settings)
+     * @param toXmpp maps NOTIFY bodies to presence
+     * @param sip    where SUBSCRIBEs go
+     * @param state  where authorizations are recorded
+     * @param xmpp      where presence for XMPP users goes
+     * @param scheduler runs the retries
+     * @param retry     how long to wait before subscribing again after a transient failure
+     *                  ({@link org.parley.mapper.presence.SubscriptionSettings#retrySeconds})
+     */
+    public SipPresentities(SubscriptionMapper mapper, PidfToXmpp toXmpp, SipSubscriber sip, StateChanges state,
+                           XmppOutbound xmpp, Clock clock, Scheduler scheduler,
+                           Duration retry) {
+        this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.toXmpp = Objects.requireNonNull(toXmpp, "toXmpp");
+        this.sip = Objects.requireNonNull(sip, "sip");
+        this.state = Objects.requireNonNull(state, "state");
+        this.xmpp = new PresenceOut(xmpp);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.retry = Objects.requireNonNull(retry, "retry");
+    }
+
+    /** An XMPP {@code subscribe} to a SIP user; a rejection is for the caller to answer as a presence error. */
+    public synchronized Optional<Rejection> subscribe(XmppPresence request) {
+        MappingResult<SubscribeIntent> intent = mapper.intent(request, SubscribeIntent.Kind.SUBSCRIBE);
+        if (intent instanceof MappingResult.Rejected<SubscribeIntent> rejected) {
+            return Optional.of(rejected.rejection());
+        }
+        SubscribeIntent subscribe = intent.orElseThrow();
+        AuthorizationKey key = key(subscribe.presentity(), request.from());
+        retrying.remove(key);
+        Watch existing = byKey.get(key);
+        if (existing != null && existing.dialog == OutboundDialog.CONFIRMED) {
+            send(existing, List.of(XmppPresence.of(PresenceType.SUBSCRIBED, existing.presentity, existing.watcher)));
+            send(existing, existing.last);
+            return Optional.empty();
+        }
+        if (existing != null && existing.dialog == OutboundDialog.AWAITING_ACTIVE) {
+            return Optional.empty(); // already asked; the answer will come
+        }
+        state.apply(StateChange.put(PresenceAuthorization.of(key, AuthorizationState.PENDING, clock.instant())))
+                .exceptionally(failed -> {
+                    LOG.warn("pending authorization {} not recorded: {}", key, failed.toString());
+                    return null;
+                });
+        start(new Watch(key, subscribe, request.from().bare(), request.to().bare()));
+        return Optional.empty();
+    }
+
+    /**
+     * Subscribes again after a restart for a stored authorization of {@code watcher} to {@code presentity}
+     * (RFC 8048 §5.2.2: nobody re-adds anybody). An authorized pair is treated as confirmed: its first NOTIFY
+     * delivers presence without a second {@code subscribed}.
+     */
+    public synchronized void restore(XmppAddress watcher, XmppAddress presentity, boolean authorized) {
+        MappingResult<SubscribeIntent> intent = mapper.intent(watcher, presentity, SubscribeIntent.Kind.SUBSCRIBE);
+        if (intent instanceof MappingResult.Rejected<SubscribeIntent> rejected) {
+            LOG.info("stored subscription of {} to {} not restored: {}", watcher, presentity,
+                    rejected.rejection().reason());
+            return;
+        }
+        AuthorizationKey key = key(intent.orElseThrow().presentity(), watcher);
+        if (byKey.containsKey(key)) {
+            return;
+        }
+        Watch watch = new Watch(key, intent.orElseThrow(), watcher.bare(), presentity.bare());
+        if (authorized) {
+            watch.dialog = OutboundDialog.CONFIRMED;
+        }
+        start(watch);
+    }
+
+    private void start(Watch watch) {
+        SubscribeIntent intent = watch.intent;
+        watch.id = sip.subscribe(SubscribeRequest.presence(intent.subscriber().toUri(), intent.presentity().toUri(),
+                Duration.ofSeconds(intent.expiresSeconds())));
+        byId.put(watch.id, watch);
+        byKey.put(watch.key, watch);
+        LOG.debug("{} subscribes to {} ({})", watch.watcher, watch.presentity, watch.id.callId());
+    }
+
+    /** An XMPP {@code unsubscribe} from a SIP user's presence. */
+    public synchronized Optional<Rejection> unsubscribe(XmppPresence request) {
+        MappingResult<SubscribeIntent> intent = mapper.intent(request, SubscribeIntent.Kind.UNSUBSCRIBE);
+        if (intent instanceof MappingResult.Rejected<SubscribeIntent> rejected) {
+            return Optional.of(rejected.rejection());
+        }
+        AuthorizationKey key = key(intent.orElseThrow().presentity(), request.from());
+        retrying.remove(key);
+        Watch watch = byKey.get(key);
+        if (watch == null) {
+            forget(key);
+            XmppPresence offline = XmppPresence.unavailable(request.to().bare(), request.from().bare());
+            sendEnd(List.of(offline), offline.from(), offline.to(), CompletableFuture.completedFuture(null));
+            return Optional.empty();
+        }
+        watch.dialog = OutboundDialog.UNSUBSCRIBING;
+        sip.unsubscribe(watch.id);
+        return Optional.empty();
+    }
+
+    /** An XMPP {@code probe} of a SIP user: the last presence of a confirmed subscription, else unavailable. */
+    public synchronized Optional<Rejection> probe(XmppPresence request) {
+        MappingResult<SubscribeIntent> intent = mapper.intent(request, SubscribeIntent.Kind.FETCH);
+        if (intent instanceof MappingResult.Rejected<SubscribeIntent> rejected) {
+            return Optional.of(rejected.rejection());
+        }
+        Watch watch = byKey.get(key(intent.orElseThrow().presentity(), request.from()));
+        if (watch != null && watch.dialog == OutboundDialog.CONFIRMED && !watch.last.isEmpty()) {
+            send(watch, watch.last.stream().map(p -> readdressed(p, request.from())).toList());
+        } else {
+            xmpp.send(XmppPresence.unavailable(request.to().bare(), request.from()));
+        }
+        return Optional.empty();
+    }
+
+    /** A change of one of the gateway's subscriptions, from the SIP module. */
+    public synchronized void event(SubscriptionEvent event) {
+        Watch watch = byId.get(event.id());
+        if (watch == null) {
+            LOG.debug("event for a subscription not held here: {}", event);
+            return;
+        }
+        if (event instanceof SubscriptionEvent.Notified notified) {
+            notified(watch, notified);
+        } else if (event instanceof SubscriptionEvent.Terminated terminated) {
+            terminated(watch, terminated.reason());
+        } else if (event instanceof SubscriptionEvent.Accepted accepted) {
+            LOG.debug("{} accepted for {} s", accepted.id().callId(), accepted.expires().toSeconds());
+        }
+    }
+
+    private void notified(Watch watch, SubscriptionEvent.Notified notified) {
+        if (notified.state() != SubscriptionEvent.SubscriptionState.ACTIVE
+                || watch.dialog == OutboundDialog.UNSUBSCRIBING) {
+            return; // pending: nothing to tell (§5.2.1); terminated: the Terminated event follows
+        }
+        List<XmppPresence> presences = presences(watch, notified.body());
+        if (watch.dialog == OutboundDialog.AWAITING_ACTIVE) {
+            watch.dialog = OutboundDialog.CONFIRMED;
+            CompletionStage<Void> durable = state.apply(StateChange.put(
+                    PresenceAuthorization.of(watch.key, AuthorizationState.AUTHORIZED, clock.instant())));
+            watch.lane = watch.lane.thenCompose(ignored -> durable).handle((ok, failed) -> {
+                if (failed != null) {
+                    LOG.warn("authorization {} not recorded, 'subscribed' not sent: {}", watch.key, failed.toString());
+                } else {
+                    xmpp.send(XmppPresence.of(PresenceType.SUBSCRIBED, watch.presentity, watch.watcher));
+                }
+                return null;
+            });
+        }
+        watch.last = presences;
+        send(watch, presences);
+    }
+
+    private List<XmppPresence> presences(Watch watch, Optional<SipBody> body) {
+        SipAddress presentity = watch.intent.presentity();
+        MappingResult<List<XmppPresence>> mapped = body
+                .map(b -> pidf.read(b.content()).flatMap(document -> toXmpp.toXmpp(presentity, watch.watcher, document)))
+                .orElseGet(() -> toXmpp.withoutBody(presentity, watch.watcher).map(List::of));
+        if (mapped instanceof MappingResult.Rejected<List<XmppPresence>> rejected) {
+            LOG.info("NOTIFY for {} from {} not mapped: {}", watch.watcher, presentity, rejected.rejection().reason());
+            return List.of(XmppPresence.unavailable(watch.presentity, watch.watcher));
+        }
+        return mapped.orElseThrow();
+    }
+
+    private void terminated(Watch watch, String reason) {
+        byId.remove(watch.id);
+        byKey.remove(watch.key, watch);
+        if (watch.dialog == OutboundDialog.UNSUBSCRIBING) {
+            forget(watch.key);
+            watch.lane = sendEnd(watch, watch.lane);
+            return;
+        }
+        SubscriptionEnd end = SubscriptionEnd.of(reason);
+        LOG.debug("subscription of {} to {} ended ({}): {}", watch.watcher, watch.presentity, reason, end);
+        switch (end) {
+            case END_AUTHORIZATION -> {
+                state.apply(StateChange.put(
+                        PresenceAuthorization.of(watch.key, AuthorizationState.REJECTED, clock.instant())));
+                watch.lane = sendEnd(watch, watch.lane);
+            }
+            case RESUBSCRIBE -> {
+                if (watch.dialog == OutboundDialog.CONFIRMED) {
+                    Watch again = new Watch(watch.key, watch.intent, watch.watcher, watch.presentity);
+                    again.dialog = OutboundDialog.CONFIRMED;
+                    again.last = watch.last;
+                    again.lane = watch.lane;
+                    start(again);
+                } else {
+                    send(watch, offline(watch));
+                }
+            }
+            case LOSE_PRESENCE -> {
+                send(watch, offline(watch));
+                if (watch.dialog == OutboundDialog.CONFIRMED) {
+                    retrying.put(watch.key, watch);
+                    scheduler.schedule(() -> retry(watch), retry);
+                }
+            }
+        }
+    }
+
+    /**
+     * The link to the edge is lost (issue 6 item 4): every XMPP user watching a SIP user through a confirmed
+     * subscription is told the SIP user is {@code unavailable}; the subscriptions are kept for {@link #edgeRestored}.
+     */
+    public synchronized void edgeLost() {
+        for (Watch watch : byKey.values()) {
+            if (watch.dialog == OutboundDialog.CONFIRMED) {
+                watch.last = offline(watch);
+                send(watch, watch.last);
+            }
+        }
+    }
+
+    /**
+     * The link to the edge is back: every confirmed subscription is ended and made again, so that the NOTIFY of
+     * the new one brings the current presence.
+     */
+    public synchronized void edgeRestored() {
+        for (Watch watch : List.copyOf(byKey.values())) {
+            if (watch.dialog != OutboundDialog.CONFIRMED) {
+                continue;
+            }
+            byId.remove(watch.id);
+            byKey.remove(watch.key);
+            sip.unsubscribe(watch.id);
+            Watch again = new Watch(watch.key, watch.intent, watch.watcher, watch.presentity);
+            again.dialog = OutboundDialog.CONFIRMED;
+            again.last = watch.last;
+            again.lane = watch.lane;
+            start(again);
+        }
+    }
+
+    /** Subscribes again for a confirmed pair whose subscription failed, unless it was renewed or ended since. */
+    private synchronized void retry(Watch failed) {
+        if (!retrying.remove(failed.key, failed) || byKey.containsKey(failed.key)) {
+            return;
+        }
+        Watch again = new Watch(failed.key, failed.intent, failed.watcher, failed.presentity);
+        again.dialog = OutboundDialog.CONFIRMED;
+        again.lane = failed.lane;
+        LOG.debug("subscribing {} to {} again after a transient failure", failed.watcher, failed.presentity);
+        start(again);
+    }
+
+    private void forget(AuthorizationKey key) {
+        state.apply(new StateChange.Remove(key)).exceptionally(failed -> {
+            LOG.warn("authorization {} not removed: {}", key, failed.toString());
+            return null;
+        });
+    }
+
+    private CompletableFuture<Void> sendEnd(Watch watch, CompletableFuture<Void> lane) {
+        return sendEnd(offline(watch), watch.presentity, watch.watcher, lane);
+    }
+
+    private CompletableFuture<Void> sendEnd(List<XmppPresence> offline, XmppAddress presentity, XmppAddress watcher,
+                                            CompletableFuture<Void> lane) {
+        return lane.thenRun(() -> {
+            offline.forEach(xmpp::send);
+            xmpp.send(XmppPresence.of(PresenceType.UNSUBSCRIBED, presentity, watcher));
+        });
+    }
+
+    /**
+     * Unavailable from every resource last shown available (RFC 6121 §4.5: an unavailable from the bare JID would
+     * leave the resources' presence standing), or from the bare JID when none was.
+     */
+    private static List<XmppPresence> offline(Watch watch) {
+        List<XmppPresence> resources = watch.last.stream()
+                .filter(presence -> presence.type() == PresenceType.AVAILABLE)
+                .map(presence -> XmppPresence.unavailable(presence.from(), watch.watcher)).toList();
+        return resources.isEmpty() ? List.of(XmppPresence.unavailable(watch.presentity, watch.watcher)) : resources;
+    }
+
+    private void send(Watch watch, List<XmppPresence> presences) {
+        if (!presences.isEmpty()) {
+            watch.lane = watch.lane.thenRun(() -> presences.forEach(xmpp::send));
+        }
+    }
+
+    private static XmppPresence readdressed(XmppPresence presence, XmppAddress to) {
+        return new XmppPresence(presence.from(), to, presence.type(), presence.show(), presence.statuses(),
+                presence.priority(), presence.error());
+    }
+
+    private static AuthorizationKey key(SipAddress presentity, XmppAddress watcher) {
+        return new AuthorizationKey(presentity.withoutGruu(), watcher.bare(), AuthorizationDirection.XMPP_TO_SIP);
+    }
+}

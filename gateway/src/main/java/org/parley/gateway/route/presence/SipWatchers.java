@@ -1,0 +1,248 @@
+package org.parley.gateway.route.presence;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.parley.gateway.presence.state.AuthorizationDirection;
+import org.parley.gateway.presence.state.AuthorizationKey;
+import org.parley.gateway.presence.state.AuthorizationState;
+import org.parley.gateway.presence.state.LastPresence;
+import org.parley.gateway.presence.state.PresenceAuthorization;
+import org.parley.gateway.presence.state.StateChange;
+import org.parley.gateway.route.RoutePolicy;
+import org.parley.mapper.MappingResult;
+import org.parley.mapper.Rejection;
+import org.parley.mapper.address.AddressMapper;
+import org.parley.mapper.address.Party;
+import org.parley.mapper.address.SipAddress;
+import org.parley.mapper.address.XmppAddress;
+import org.parley.mapper.pidf.PidfDocument;
+import org.parley.mapper.pidf.PidfWriter;
+import org.parley.mapper.presence.PresenceType;
+import org.parley.mapper.presence.SubscriptionMapper;
+import org.parley.mapper.presence.XmppPresence;
+import org.parley.mapper.presence.XmppToPidf;
+import org.parley.sip.SipBody;
+import org.parley.sip.SipNotifier;
+import org.parley.sip.TerminationReason;
+import org.parley.sip.WatcherEvent;
+import org.parley.sip.WatcherId;
+import org.parley.sip.WatcherState;
+import org.parley.xmpp.s2s.XmppOutbound;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Local SIP users watching remote XMPP users (RFC 8048 §5.3, §6.2), the gateway as notifier:
+ * <ul>
+ *   <li>SUBSCRIBE from the edge → accepted at once: {@code active} with the last known presence when the
+ *       authorization is already granted (and a {@code probe} to refresh it), else {@code pending}, the
+ *       authorization recorded pending and an XMPP {@code subscribe} sent to the contact.</li>
+ *   <li>XMPP {@code subscribed} → authorization recorded; once durable, NOTIFY {@code active} with the last known
+ *       presence to that user's watchers, and a {@code probe}.</li>
+ *   <li>XMPP {@code unsubscribed} → authorization recorded rejected, NOTIFY
+ *       {@code terminated;reason=rejected}.</li>
+ *   <li>XMPP available/unavailable → the last presence of the resource recorded (in memory at once, in the store
+ *       in the background), then a full-state PIDF NOTIFY to the addressee's active watchers of that user.</li>
+ * </ul>
+ * Thread-safe: stanzas arrive on route workers, watcher events on SIP workers.
+ */
+public final class SipWatchers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SipWatchers.class);
+
+    private final AddressMapper addresses;
+    private final SubscriptionMapper mapper;
+    private final XmppToPidf toPidf;
+    private final PidfWriter pidf = new PidfWriter();
+    private final RoutePolicy policy;
+    private final StateChanges state;
+    private final PresenceLookups lookups;
+    private final PresenceOut xmpp;
+    private final Clock clock;
+    private final Duration maxExpires;
+    private final Map<WatcherId, Watcher> byId = new HashMap<>();
+    private final Map<AuthorizationKey, List<Watcher>> byKey = new HashMap<>();
+
+    /** One SIP user's subscription to one XMPP contact; {@code active} guarded by the enclosing instance. */
+    private static final class Watcher {
+        final WatcherId id;
+        final AuthorizationKey key;
+        final SipNotifier notifier;
+        boolean active;
+
+        Watcher(WatcherId id, AuthorizationKey key, SipNotifier notifier) {
+            this.id = id;
+            this.key = key;
+            this.notifier = notifier;
+        }
+    }
+
+    /**
+     * @param maxExpires the longest subscription the gateway grants (the watcher may ask for less)
+     */
+    public SipWatchers(AddressMapper addresses, SubscriptionMapper mapper, XmppToPidf toPidf, RoutePolicy policy, StateChanges state,
+                       PresenceLookups lookups, XmppOutbound xmpp, Clock clock,
+                       Duration maxExpires) {
+        this.addresses = Objects.requireNonNull(addresses, "addresses");
+        this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.toPidf = Objects.requireNonNull(toPidf, "toPidf");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.state = Objects.requireNonNull(state, "state");
+        this.lookups = Objects.requireNonNull(lookups, "lookups");
+        this.xmpp = new PresenceOut(xmpp);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.maxExpires = Objects.requireNonNull(maxExpires, "maxExpires");
+    }
+
+    /** A change of a subscription to the gateway, from the SIP module. */
+    public synchronized void event(WatcherEvent event) {
+        if (event instanceof WatcherEvent.Subscribed subscribed) {
+            subscribed(subscribed);
+        } else if (event instanceof WatcherEvent.Ended ended) {
+            remove(byId.get(ended.id()));
+            LOG.debug("watcher {} ended: {} {}", ended.id().callId(), ended.reason(), ended.detail());
+        }
+    }
+
+    private void subscribed(WatcherEvent.Subscribed subscribed) {
+        SipNotifier notifier = subscribed.notifier();
+        MappingResult<XmppPresence> mapped = SipAddress.parse(subscribed.request().from()).flatMap(user ->
+                SipAddress.parse(subscribed.request().requestUri()).flatMap(contact ->
+                        mapper.toXmpp(user, contact, PresenceType.SUBSCRIBE)));
+        Optional<Rejection> refusal = mapped instanceof MappingResult.Rejected<XmppPresence> rejected
+                ? Optional.of(rejected.rejection())
+                : policy.refusal(mapped.orElseThrow().to().domain());
+        if (refusal.isPresent()) {
+            LOG.info("SUBSCRIBE from {} to {} refused: {}", subscribed.request().from(),
+                    subscribed.request().requestUri(), refusal.get().reason());
+            notifier.reject(refusal.get().sipStatus());
+            return;
+        }
+        XmppPresence subscribe = mapped.orElseThrow();
+        AuthorizationKey key = key(subscribe);
+        Watcher watcher = new Watcher(subscribed.id(), key, notifier);
+        remove(byId.put(subscribed.id(), watcher));
+        byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(watcher);
+        Duration expires = subscribed.requested().compareTo(maxExpires) < 0 ? subscribed.requested() : maxExpires;
+        boolean authorized = lookups.authorization(key)
+                .map(a -> a.state() == AuthorizationState.AUTHORIZED).orElse(false);
+        if (authorized) {
+            watcher.active = true;
+            notifier.accept(expires, WatcherState.ACTIVE, Optional.of(body(key.xmppContact())));
+            xmpp.send(XmppPresence.of(PresenceType.PROBE, subscribe.from(), subscribe.to()));
+            return;
+        }
+        notifier.accept(expires, WatcherState.PENDING, Optional.empty());
+        state.apply(StateChange.put(PresenceAuthorization.of(key, AuthorizationState.PENDING, clock.instant())));
+        xmpp.send(subscribe);
+    }
+
+    /** XMPP {@code subscribed} from the contact to the SIP user: authorize, then activate the watchers. */
+    public void subscribed(XmppPresence answer) {
+        AuthorizationKey key = key(answer);
+        state.apply(StateChange.put(PresenceAuthorization.of(key, AuthorizationState.AUTHORIZED, clock.instant())))
+                .whenComplete((ok, failed) -> {
+                    if (failed != null) {
+                        LOG.warn("authorization {} not recorded; watchers stay pending: {}", key, failed.toString());
+                        return;
+                    }
+                    if (activate(key)) {
+                        xmpp.send(XmppPresence.of(PresenceType.PROBE, answer.to().bare(), answer.from().bare()));
+                    }
+                });
+    }
+
+    private synchronized boolean activate(AuthorizationKey key) {
+        List<Watcher> watchers = watchersFor(key);
+        SipBody body = body(key.xmppContact());
+        for (Watcher watcher : watchers) {
+            watcher.active = true;
+            watcher.notifier.notify(WatcherState.ACTIVE, Optional.of(body));
+        }
+        return !watchers.isEmpty();
+    }
+
+    /** XMPP {@code unsubscribed} from the contact to the SIP user: the authorization is refused or withdrawn. */
+    public synchronized void unsubscribed(XmppPresence answer) {
+        AuthorizationKey key = key(answer);
+        state.apply(StateChange.put(PresenceAuthorization.of(key, AuthorizationState.REJECTED, clock.instant())));
+        for (Watcher watcher : watchersFor(key)) {
+            watcher.notifier.terminate(TerminationReason.REJECTED);
+            remove(watcher);
+        }
+    }
+
+    /** Available or unavailable presence from a resource of the contact to the SIP user. */
+    public synchronized void presence(XmppPresence notification) {
+        state.apply(StateChange.put(LastPresence.of(notification, clock.instant())));
+        AuthorizationKey key = key(notification);
+        List<Watcher> active = watchersFor(key).stream().filter(w -> w.active).toList();
+        if (active.isEmpty()) {
+            return;
+        }
+        SipBody body = body(key.xmppContact());
+        active.forEach(watcher -> watcher.notifier.notify(WatcherState.ACTIVE, Optional.of(body)));
+    }
+
+    /**
+     * Asks the contact of a stored authorization for current presence after a restart (RFC 6121 §4.3), so that
+     * SIP watchers, once they subscribe again, see what is true now.
+     */
+    public void probe(AuthorizationKey key) {
+        MappingResult<XmppAddress> user = addresses.toXmpp(key.sipUser(), Party.LOCAL_SIP_USER);
+        if (user instanceof MappingResult.Rejected<XmppAddress> rejected) {
+            LOG.info("stored authorization {} not probed: {}", key, rejected.rejection().reason());
+            return;
+        }
+        xmpp.send(XmppPresence.of(PresenceType.PROBE, user.orElseThrow(), key.xmppContact()));
+    }
+
+    private List<Watcher> watchersFor(AuthorizationKey key) {
+        return List.copyOf(byKey.getOrDefault(key, List.of()));
+    }
+
+    private void remove(Watcher watcher) {
+        if (watcher == null) {
+            return;
+        }
+        byId.remove(watcher.id, watcher);
+        List<Watcher> same = byKey.get(watcher.key);
+        if (same != null && same.remove(watcher) && same.isEmpty()) {
+            byKey.remove(watcher.key);
+        }
+    }
+
+    /** The full-state PIDF of {@code contact} from the last presence of each of its resources (closed if none). */
+    private SipBody body(XmppAddress contact) {
+        List<XmppPresence> resources = lookups.lastPresence(contact).stream()
+                .map(last -> last.toStanza(contact)).toList();
+        MappingResult<PidfDocument> document = toPidf.toPidf(contact, resources);
+        if (document instanceof MappingResult.Rejected<PidfDocument> rejected) {
+            LOG.info("presence of {} not mapped to PIDF: {}", contact, rejected.rejection().reason());
+            document = toPidf.toPidf(contact, List.of());
+        }
+        return SipBody.text(PidfDocument.MEDIA_TYPE, pidf.write(document.orElseThrow()));
+    }
+
+    /**
+     * The SIP_TO_XMPP authorization a stanza between the contact and the SIP user's JID is about.
+     *
+     * @throws IllegalArgumentException when the SIP user's JID is not a local SIP user's (the route checked it)
+     */
+    private AuthorizationKey key(XmppPresence stanza) {
+        boolean fromContact = stanza.type() != PresenceType.SUBSCRIBE;
+        XmppAddress contact = (fromContact ? stanza.from() : stanza.to()).bare();
+        XmppAddress user = (fromContact ? stanza.to() : stanza.from()).bare();
+        MappingResult<SipAddress> sipUser = addresses.toSip(user, Party.LOCAL_SIP_USER);
+        if (sipUser instanceof MappingResult.Rejected<SipAddress> rejected) {
+            throw new IllegalArgumentException(user + " is not a local SIP user: " + rejected.rejection().reason());
+        }
+        return new AuthorizationKey(sipUser.orElseThrow(), contact, AuthorizationDirection.SIP_TO_XMPP);
+    }
+}

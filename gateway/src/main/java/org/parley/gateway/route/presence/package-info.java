@@ -1,0 +1,19 @@
+/**
+ * Presence and presence authorizations between remote XMPP users and local SIP users (RFC 8048, over RFC 6121,
+ * RFC 3856 and RFC 6665), the first end-to-end slice of issue 6:
+ * <ul>
+ *   <li>{@link org.parley.gateway.route.presence.PresenceRoute}: the entry for presence stanzas from XMPP and
+ *       subscription events from SIP; hands each to one of the two classes below.</li>
+ *   <li>{@link org.parley.gateway.route.presence.SipPresentities}: an XMPP user watches a SIP user (§5.2): XMPP
+ *       {@code subscribe} → SUBSCRIBE toward the edge, NOTIFYs → {@code subscribed} and presence, rejection →
+ *       {@code unsubscribed}, {@code unsubscribe} → SUBSCRIBE with Expires 0, {@code probe} → last known.</li>
+ *   <li>{@link org.parley.gateway.route.presence.SipWatchers}: a SIP user watches an XMPP user (§5.3): SUBSCRIBE
+ *       from the edge → XMPP {@code subscribe} (and {@code probe} once authorized), {@code subscribed} → NOTIFY
+ *       active, later presence of that user → PIDF NOTIFYs to every watcher.</li>
+ *   <li>{@link org.parley.gateway.route.presence.PresenceStanzas}: {@code <presence/>} ↔ the mapper's
+ *       {@link org.parley.mapper.presence.XmppPresence}.</li>
+ * </ul>
+ * Authorizations are recorded through {@link org.parley.gateway.presence.state.PresenceState}; an XMPP user is
+ * told {@code subscribed}, and a SIP watcher is made active, only once the change is durable.
+ */
+package org.parley.gateway.route.presence;
