@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -18,22 +21,15 @@ final class ProcessCpu implements AutoCloseable {
     private static final long NANOS_PER_TICK = 10_000_000L; // USER_HZ = 100 on Linux
 
     private final Map<Long, Long> lastTicks = new ConcurrentHashMap<>();
-    private final Thread sampler;
-    private volatile boolean running = true;
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "cpu-sampler");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     ProcessCpu() {
-        sampler = new Thread(() -> {
-            while (running) {
-                lastTicks.replaceAll((pid, ticks) -> read(pid).orElse(ticks));
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "cpu-sampler");
-        sampler.setDaemon(true);
-        sampler.start();
+        sampler.scheduleAtFixedRate(() -> lastTicks.replaceAll((pid, ticks) -> read(pid).orElse(ticks)),
+                100, 100, TimeUnit.MILLISECONDS);
     }
 
     /** Starts sampling {@code pid}. */
@@ -105,7 +101,6 @@ final class ProcessCpu implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        sampler.interrupt();
+        sampler.shutdownNow();
     }
 }
