@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.gateway.config.StoreConfig;
+import org.parley.gateway.testsupport.ControlledDataSource;
 import org.parley.gateway.store.Store;
 import org.parley.gateway.testpeers.Await;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,7 @@ class AllowListTest {
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
     private final Logger allowListLogger = (Logger) LoggerFactory.getLogger(AllowList.class);
     private Store store;
-    private SwitchableDataSource dataSource;
+    private ControlledDataSource dataSource;
     private AllowListRepository writer;
     private AllowListRepository reader;
 
@@ -44,7 +45,7 @@ class AllowListTest {
     void setUp() {
         store = Store.open(new StoreConfig("jdbc:h2:file:" + dir.resolve("parley"), Optional.empty(),
                 Optional.empty()), new SimpleMeterRegistry());
-        dataSource = new SwitchableDataSource(store.dataSource());
+        dataSource = new ControlledDataSource(store.dataSource());
         writer = new AllowListRepository(store.dataSource(), Clock.systemUTC());
         reader = new AllowListRepository(dataSource, Clock.systemUTC());
         log.start();

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.gateway.config.StoreConfig;
+import org.parley.gateway.testsupport.ControlledDataSource;
 import org.parley.gateway.store.Store;
 import org.parley.gateway.testpeers.Await;
 import org.parley.mapper.address.SipAddress;

@@ -1,4 +1,4 @@
-package org.parley.gateway.presence.state;
+package org.parley.gateway.testsupport;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -11,43 +11,49 @@ import javax.sql.DataSource;
 
 /**
  * A data source a test controls: while the gate is shut, connection requests wait (so a writer can be held
- * mid-batch); while the store is down, they fail. Records which threads asked for connections.
+ * mid-batch); while the store is down, they fail and are counted. Records which threads asked for connections.
  */
-final class ControlledDataSource implements DataSource {
+public final class ControlledDataSource implements DataSource {
 
     private final DataSource delegate;
     private final List<String> requesterThreads = new ArrayList<>();
     private boolean shut;
     private boolean down;
     private int waiting;
+    private int refused;
 
-    ControlledDataSource(DataSource delegate) {
+    public ControlledDataSource(DataSource delegate) {
         this.delegate = delegate;
     }
 
-    synchronized void shutGate() {
+    public synchronized void shutGate() {
         shut = true;
     }
 
-    synchronized void openGate() {
+    public synchronized void openGate() {
         shut = false;
         notifyAll();
     }
 
     /** How many connection requests wait at the shut gate. */
-    synchronized int waitingAtGate() {
+    public synchronized int waitingAtGate() {
         return waiting;
     }
 
-    synchronized void takeDown() {
+    public synchronized void takeDown() {
         down = true;
     }
 
-    synchronized void bringUp() {
+    public synchronized void bringUp() {
         down = false;
     }
 
-    synchronized List<String> requesterThreads() {
+    /** How many connection requests failed because the store was down. */
+    public synchronized int refusedRequests() {
+        return refused;
+    }
+
+    public synchronized List<String> requesterThreads() {
         return List.copyOf(requesterThreads);
     }
 
@@ -67,6 +73,7 @@ final class ControlledDataSource implements DataSource {
                 waiting--;
             }
             if (down) {
+                refused++;
                 throw new SQLException("Connection refused (store taken down by the test)");
             }
         }
