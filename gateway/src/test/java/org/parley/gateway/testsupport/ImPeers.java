@@ -1,7 +1,6 @@
 package org.parley.gateway.testsupport;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URL;
 import java.nio.file.Files;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
-import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.parley.gateway.testpeers.Await;
 import org.parley.pki.DevelopmentPki;
 import org.parley.pki.IssuedCertificate;
@@ -22,6 +20,7 @@ import org.parley.testkit.KamailioEdge;
 import org.parley.testkit.Loopback;
 import org.parley.testkit.ProsodyServer;
 import org.parley.testkit.SippAgent;
+import org.parley.testkit.XmppClients;
 
 /**
  * The two-party IM world on loopback, every peer real: Prosody serving {@code jabber.test} (user alice, logged in
@@ -148,7 +147,7 @@ public final class ImPeers implements AutoCloseable {
                 .user("alice", "alice-secret");
         options.jabberUsers().forEach(user -> jabber.user(user, user));
         prosody = jabber.start();
-        alice = login(prosody);
+        alice = XmppClients.login(prosody, "alice", "alice-secret", WAIT);
         if (options.otherProsody()) {
             ProsodyServer.Builder other = ProsodyServer.builder(OTHER).ip(otherIp).ports(otherC2s, otherS2s)
                     .mode(ProsodyServer.Mode.PLAIN).logLevel(options.prosodyLogLevel())
@@ -170,19 +169,6 @@ public final class ImPeers implements AutoCloseable {
         PemFiles.writePrivateKey(certs.resolve("sip-key.pem"), sip.key());
     }
 
-    private static XMPPTCPConnection login(ProsodyServer server) throws Exception {
-        XMPPTCPConnection connection = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
-                .setXmppDomain(server.domain())
-                .setHostAddress(InetAddress.getByName(server.ip()))
-                .setPort(server.c2sAddress().getPort())
-                .setUsernameAndPassword("alice", "alice-secret")
-                .setSecurityMode(XMPPTCPConnectionConfiguration.SecurityMode.disabled)
-                .setResource("test")
-                .build());
-        connection.setReplyTimeout(WAIT.toMillis());
-        connection.connect().login();
-        return connection;
-    }
 
     private void startGateway() {
         gateway = ParleyProcess.start(workDir, gatewayJvmOptions, "run", "--config", config.toString());

@@ -31,6 +31,7 @@ import org.parley.pki.IssuedCertificate;
 import org.parley.testkit.DnsmasqServer;
 import org.parley.testkit.Loopback;
 import org.parley.testkit.ProsodyServer;
+import org.parley.testkit.XmppClients;
 
 /**
  * The whole gateway ({@code parley run}, the packaged jar) federating with a real Prosody found through SRV in a
@@ -132,20 +133,7 @@ class GatewayFederationIT {
         prosody = ProsodyServer.builder(PROSODY).ip(prosodyIp).ports(c2s, s2s).mode(ProsodyServer.Mode.PLAIN)
                 .dns(dns.address()).certificate(pki.issue(ca, List.of(PROSODY))).trust(ca)
                 .user("alice", "alice-secret").start();
-        alice = login(prosody);
+        alice = XmppClients.login(prosody, "alice", "alice-secret", WAIT);
     }
 
-    private static XMPPTCPConnection login(ProsodyServer server) throws Exception {
-        XMPPTCPConnection connection = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
-                .setXmppDomain(server.domain())
-                .setHostAddress(InetAddress.getByName(server.ip()))
-                .setPort(server.c2sAddress().getPort())
-                .setUsernameAndPassword("alice", "alice-secret")
-                .setSecurityMode(XMPPTCPConnectionConfiguration.SecurityMode.disabled)
-                .setResource("test")
-                .build());
-        connection.setReplyTimeout(WAIT.toMillis());
-        connection.connect().login();
-        return connection;
-    }
 }

@@ -1,7 +1,6 @@
 package org.parley.xmpp.s2s;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -13,11 +12,11 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
-import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.parley.pki.IssuedCertificate;
 import org.parley.testkit.DnsmasqServer;
 import org.parley.testkit.Loopback;
 import org.parley.testkit.ProsodyServer;
+import org.parley.testkit.XmppClients;
 import org.parley.xmpp.dialback.DialbackKeys;
 import org.parley.xmpp.dns.DnsSettings;
 
@@ -85,7 +84,7 @@ final class ProsodyFixture implements AutoCloseable {
                 .dns(dns.address()).certificate(certificate).trust(pki.ca).user("alice", "alice-secret");
         prosodyOptions.accept(builder);
         prosody = builder.start();
-        alice = login("alice", "alice-secret");
+        alice = XmppClients.login(prosody, "alice", "alice-secret", WAIT);
         return this;
     }
 
@@ -113,20 +112,6 @@ final class ProsodyFixture implements AutoCloseable {
         return true;
     }
 
-    private XMPPTCPConnection login(String user, String password) throws Exception {
-        XMPPTCPConnectionConfiguration config = XMPPTCPConnectionConfiguration.builder()
-                .setXmppDomain(PROSODY)
-                .setHostAddress(InetAddress.getByName(prosody.ip()))
-                .setPort(prosody.c2sAddress().getPort())
-                .setUsernameAndPassword(user, password)
-                .setSecurityMode(XMPPTCPConnectionConfiguration.SecurityMode.disabled)
-                .setResource("test")
-                .build();
-        XMPPTCPConnection connection = new XMPPTCPConnection(config);
-        connection.setReplyTimeout(WAIT.toMillis());
-        connection.connect().login();
-        return connection;
-    }
 
     @Override
     public void close() {
