@@ -160,21 +160,12 @@ public final class SipPresentities {
      * delivers presence without a second {@code subscribed}.
      */
     public synchronized void restore(XmppAddress watcher, XmppAddress presentity, boolean authorized) {
-        MappingResult<SubscribeIntent> intent = mapper.intent(watcher, presentity, SubscribeIntent.Kind.SUBSCRIBE);
-        if (intent instanceof MappingResult.Rejected<SubscribeIntent> rejected) {
-            LOG.info("stored subscription of {} to {} not restored: {}", watcher, presentity,
-                    rejected.rejection().reason());
-            return;
-        }
-        AuthorizationKey key = key(intent.orElseThrow().presentity(), watcher);
-        if (byKey.containsKey(key)) {
-            return;
-        }
-        Watch watch = new Watch(key, intent.orElseThrow(), watcher.bare(), presentity.bare());
-        if (authorized) {
-            watch.dialog = OutboundDialog.CONFIRMED;
-        }
-        start(watch);
+        restorable(watcher, presentity).ifPresent(watch -> {
+            if (authorized) {
+                watch.dialog = OutboundDialog.CONFIRMED;
+            }
+            start(watch);
+        });
     }
 
     /**
@@ -183,40 +174,43 @@ public final class SipPresentities {
      * ({@link SubscriptionEnd}). A row without the notifier's tag is replaced by a new SUBSCRIBE.
      */
     public synchronized void resume(XmppAddress watcher, XmppAddress presentity, SipSubscriptionDialog row) {
-        MappingResult<SubscribeIntent> intent = mapper.intent(watcher, presentity, SubscribeIntent.Kind.SUBSCRIBE);
-        if (intent instanceof MappingResult.Rejected<SubscribeIntent> rejected) {
-            LOG.info("stored subscription of {} to {} not resumed: {}", watcher, presentity,
-                    rejected.rejection().reason());
-            dialogs.forget(row.id());
-            return;
-        }
-        SubscribeIntent subscribe = intent.orElseThrow();
-        AuthorizationKey key = key(subscribe.presentity(), watcher);
-        if (byKey.containsKey(key)) {
-            dialogs.forget(row.id());
-            return;
-        }
-        Watch watch = new Watch(key, subscribe, watcher.bare(), presentity.bare());
-        watch.dialog = OutboundDialog.CONFIRMED;
-        Optional<SipDialogSnapshot> dialog = StoredDialogs.snapshot(row, subscribe.subscriber().toUri(),
-                subscribe.presentity().toUri());
+        Optional<Watch> restorable = restorable(watcher, presentity);
+        restorable.ifPresent(watch -> watch.dialog = OutboundDialog.CONFIRMED);
+        Optional<SipDialogSnapshot> dialog = restorable.flatMap(watch -> StoredDialogs.snapshot(row,
+                watch.intent.subscriber().toUri(), watch.intent.presentity().toUri()));
         if (dialog.isEmpty()) {
             dialogs.forget(row.id());
-            start(watch);
+            restorable.ifPresent(this::start);
             return;
         }
+        Watch watch = restorable.get();
         watch.stored = row.id();
-        watch.id = sip.resume(dialog.get(), request(subscribe));
-        byId.put(watch.id, watch);
-        byKey.put(watch.key, watch);
-        LOG.debug("{} resumes its subscription to {} ({})", watch.watcher, watch.presentity, watch.id.callId());
+        watch.id = sip.resume(dialog.get(), request(watch.intent));
+        hold(watch, "resumes its subscription to");
+    }
+
+    /** A watch for a stored pair, unless the pair cannot be mapped any more or is held already. */
+    private Optional<Watch> restorable(XmppAddress watcher, XmppAddress presentity) {
+        MappingResult<SubscribeIntent> intent = mapper.intent(watcher, presentity, SubscribeIntent.Kind.SUBSCRIBE);
+        if (intent instanceof MappingResult.Rejected<SubscribeIntent> rejected) {
+            LOG.info("stored subscription of {} to {} not restored: {}", watcher, presentity,
+                    rejected.rejection().reason());
+            return Optional.empty();
+        }
+        AuthorizationKey key = key(intent.orElseThrow().presentity(), watcher);
+        return byKey.containsKey(key) ? Optional.empty()
+                : Optional.of(new Watch(key, intent.orElseThrow(), watcher.bare(), presentity.bare()));
     }
 
     private void start(Watch watch) {
         watch.id = sip.subscribe(request(watch.intent));
+        hold(watch, "subscribes to");
+    }
+
+    private void hold(Watch watch, String what) {
         byId.put(watch.id, watch);
         byKey.put(watch.key, watch);
-        LOG.debug("{} subscribes to {} ({})", watch.watcher, watch.presentity, watch.id.callId());
+        LOG.debug("{} {} {} ({})", watch.watcher, what, watch.presentity, watch.id.callId());
     }
 
     /** An XMPP {@code unsubscribe} from a SIP user's presence. */
