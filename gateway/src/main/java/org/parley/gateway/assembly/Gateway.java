@@ -114,8 +114,8 @@ public final class Gateway {
 
     /** Presence both ways (RFC 8048): subscriptions toward the edge, and the edge's watchers of XMPP users. */
     private static PresenceRoute presenceRoute(AddressMapper addresses, RoutePolicy policy, SipSubscriber subscriber,
-                                               SipWatcherRegistry registry, LivePresenceState state, XmppOutbound toXmpp, Clock clock,
-                                               Scheduler scheduler) {
+                                               SipWatcherRegistry registry, LivePresenceState state,
+                                               XmppOutbound toXmpp, Clock clock, Scheduler scheduler) {
         SubscriptionSettings settings = SubscriptionSettings.DEFAULTS;
         SubscriptionMapper subscriptions = new SubscriptionMapper(addresses, settings);
         SipPresentities presentities = new SipPresentities(subscriptions, new PidfToXmpp(addresses), subscriber,
