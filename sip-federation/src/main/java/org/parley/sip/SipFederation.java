@@ -53,6 +53,7 @@ public final class SipFederation implements AutoCloseable {
     private final EdgeLink edgeLink;
     private final OutboundSender sender;
     private final Subscriptions subscriptions;
+    private final Watchers watchers;
     private final Calls calls;
     private final ThreadPoolExecutor worker;
     private final ThreadPoolExecutor sendPool;
@@ -60,13 +61,14 @@ public final class SipFederation implements AutoCloseable {
     private final InetSocketAddress listenAddress;
 
     private SipFederation(SipStackRuntime runtime, EdgeLink edgeLink, OutboundSender sender,
-                          Subscriptions subscriptions, Calls calls, ThreadPoolExecutor worker,
+                          Subscriptions subscriptions, Watchers watchers, Calls calls, ThreadPoolExecutor worker,
                           ThreadPoolExecutor sendPool,
                           ScheduledExecutorService scheduler, InetSocketAddress listenAddress) {
         this.runtime = runtime;
         this.edgeLink = edgeLink;
         this.sender = sender;
         this.subscriptions = subscriptions;
+        this.watchers = watchers;
         this.calls = calls;
         this.worker = worker;
         this.sendPool = sendPool;
@@ -139,11 +141,12 @@ public final class SipFederation implements AutoCloseable {
         InboundDelivery delivery = new InboundDelivery(inbound, responders, worker);
         Calls calls = new Calls(runtime.provider(), factory, sender, scheduler, worker, inbound);
         RequestHandler callRequests = calls.requests(responders);
+        Watchers watchers = new Watchers(runtime.provider(), responders, inbound, worker, Watchers.DECISION_TIME,
+                factory, sender, scheduler);
         Map<String, RequestHandler> handlers = Map.of(
                 Request.MESSAGE, delivery, Request.INVITE, callRequests, Request.ACK, callRequests,
                 Request.BYE, callRequests, Request.CANCEL, callRequests,
-                Request.SUBSCRIBE, new Watchers(runtime.provider(), responders, inbound, worker,
-                        Watchers.DECISION_TIME, factory, sender, scheduler),
+                Request.SUBSCRIBE, watchers,
                 Request.OPTIONS, new OptionsHandler(responders, worker),
                 Request.NOTIFY, new NotifyHandler(subscriptions, responders, worker));
         try {
@@ -153,7 +156,7 @@ public final class SipFederation implements AutoCloseable {
             throw new IllegalStateException("a fresh provider already had a listener", e);
         }
         edgeLink.start();
-        return new SipFederation(runtime, edgeLink, sender, subscriptions, calls, worker, sendPool, scheduler,
+        return new SipFederation(runtime, edgeLink, sender, subscriptions, watchers, calls, worker, sendPool, scheduler,
                 bound.listen());
     }
 
@@ -165,6 +168,11 @@ public final class SipFederation implements AutoCloseable {
     /** The gateway's own subscriptions (presence of SIP users). */
     public SipSubscriber subscriber() {
         return subscriptions;
+    }
+
+    /** Subscriptions to the gateway accepted before a restart, taken back from their stored dialogs. */
+    public SipWatcherRegistry watchers() {
+        return watchers;
     }
 
     /** Calls toward the edge (INVITE dialogs, RFC 3261 §13); calls from it arrive at {@link SipInbound#onCall}. */

@@ -9,6 +9,16 @@ public interface SipSubscriber {
     /** Sends the initial SUBSCRIBE; the outcome arrives as an event for the returned id. */
     SubscriptionId subscribe(SubscribeRequest request);
 
+    /**
+     * Takes back a subscription of an earlier run from its stored {@code dialog} (after a restart): refreshes it in
+     * that dialog (RFC 6665 §4.1.2.2) for {@code request}'s duration. A refusal, 481 above all, ends it with a
+     * {@link SubscriptionEvent.Terminated} ({@code "refresh failed: 481 ..."}): subscribe anew then. The default
+     * subscribes anew at once, for implementations that keep no dialogs.
+     */
+    default SubscriptionId resume(SipDialogSnapshot dialog, SubscribeRequest request) {
+        return subscribe(request);
+    }
+
     /** Sends SUBSCRIBE with Expires 0 (RFC 6665 §4.1.2.3); ends with a {@link SubscriptionEvent.Terminated}. */
     void unsubscribe(SubscriptionId id);
 }

@@ -12,8 +12,21 @@ public sealed interface SubscriptionEvent {
 
     SubscriptionId id();
 
-    /** The notifier accepted (2xx) the initial SUBSCRIBE or a refresh; it lasts {@code expires}. */
-    record Accepted(SubscriptionId id, Duration expires, boolean refresh) implements SubscriptionEvent {
+    /**
+     * The notifier accepted (2xx) the initial SUBSCRIBE or a refresh; it lasts {@code expires}. {@code dialog} is
+     * the dialog's values, to store for {@link SipSubscriber#resume} after a restart, when known.
+     */
+    record Accepted(SubscriptionId id, Duration expires, boolean refresh, Optional<SipDialogSnapshot> dialog)
+            implements SubscriptionEvent {
+        public Accepted {
+            Objects.requireNonNull(expires, "expires");
+            Objects.requireNonNull(dialog, "dialog");
+        }
+
+        /** An acceptance without the dialog's values. */
+        public Accepted(SubscriptionId id, Duration expires, boolean refresh) {
+            this(id, expires, refresh, Optional.empty());
+        }
     }
 
     /** A NOTIFY arrived (RFC 6665 §4.1.3), answered 200 by this module. */

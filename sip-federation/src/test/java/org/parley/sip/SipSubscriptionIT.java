@@ -52,8 +52,17 @@ class SipSubscriptionIT {
 
         List<SubscriptionEvent> initial = List.of(next(), next());
         assertThat(initial).extracting(SubscriptionEvent::id).containsOnly(id);
-        assertThat(initial).anySatisfy(e -> assertThat(e).isEqualTo(
-                new SubscriptionEvent.Accepted(id, Duration.ofSeconds(4), false)));
+        assertThat(initial).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(SubscriptionEvent.Accepted.class,
+                a -> {
+                    assertThat(a.expires()).isEqualTo(Duration.ofSeconds(4));
+                    assertThat(a.refresh()).isFalse();
+                    assertThat(a.dialog()).hasValueSatisfying(d -> {
+                        assertThat(d.callId()).isEqualTo(id.callId());
+                        assertThat(d.localUri()).isEqualTo("sip:alice@gw.test");
+                        assertThat(d.remoteUri()).isEqualTo("sip:bob@edge.test");
+                        assertThat(d.remoteTag()).isNotEmpty();
+                    });
+                }));
         assertThat(initial).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(SubscriptionEvent.Notified.class,
                 n -> {
                     assertThat(n.state()).isEqualTo(SubscriptionState.ACTIVE);
@@ -62,7 +71,12 @@ class SipSubscriptionIT {
 
         long before = System.nanoTime();
         SubscriptionEvent refreshed = next();
-        assertThat(refreshed).isEqualTo(new SubscriptionEvent.Accepted(id, Duration.ofSeconds(4), true));
+        assertThat(refreshed).isInstanceOfSatisfying(SubscriptionEvent.Accepted.class, a -> {
+            assertThat(a.id()).isEqualTo(id);
+            assertThat(a.expires()).isEqualTo(Duration.ofSeconds(4));
+            assertThat(a.refresh()).isTrue();
+            assertThat(a.dialog()).isPresent();
+        });
         assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(4));
 
         gateway.subscriber().unsubscribe(id);

@@ -51,7 +51,22 @@ class SipWatcherIT {
         assertThat(subscribed.requested()).isEqualTo(Duration.ofSeconds(60));
         assertThat(subscribed.request().requestUri()).isEqualTo("sip:alice@gw.test");
         assertThat(subscribed.request().from()).isEqualTo("sip:sipp@edge.test");
-        assertThat(next(inbound)).isEqualTo(new WatcherEvent.Refreshed(subscribed.id(), Duration.ofSeconds(30)));
+        WatcherEvent.Established established = (WatcherEvent.Established) next(inbound);
+        assertThat(established.id()).isEqualTo(subscribed.id());
+        assertThat(established.expires()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(established.dialog()).satisfies(dialog -> {
+            assertThat(dialog.callId()).isEqualTo(subscribed.id().callId());
+            assertThat(dialog.localTag()).isEqualTo(subscribed.id().localTag());
+            assertThat(dialog.localUri()).isEqualTo("sip:alice@gw.test");
+            assertThat(dialog.remoteUri()).isEqualTo("sip:sipp@edge.test");
+            assertThat(dialog.remoteTag()).isNotEmpty();
+            assertThat(dialog.remoteTarget()).startsWith("sip:sipp@");
+        });
+        WatcherEvent.Refreshed refreshed = (WatcherEvent.Refreshed) next(inbound);
+        assertThat(refreshed.id()).isEqualTo(subscribed.id());
+        assertThat(refreshed.expires()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(refreshed.dialog()).hasValueSatisfying(dialog ->
+                assertThat(dialog.remoteTag()).isEqualTo(established.dialog().remoteTag()));
         assertThat(next(inbound)).isEqualTo(new WatcherEvent.Ended(subscribed.id(),
                 WatcherEvent.EndReason.UNSUBSCRIBED, "unsubscribed"));
         assertThat(watcher.awaitExit(WAIT)).as(watcher.log() + edge.log()).hasValue(0);
@@ -72,6 +87,7 @@ class SipWatcherIT {
 
         WatcherEvent.Subscribed subscribed = (WatcherEvent.Subscribed) next(inbound);
         assertThat(subscribed.requested()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(next(inbound)).isInstanceOf(WatcherEvent.Established.class);
         WatcherEvent ended = next(inbound);
         assertThat(ended).isEqualTo(new WatcherEvent.Ended(subscribed.id(), WatcherEvent.EndReason.EXPIRED,
                 "not refreshed in time"));

@@ -35,6 +35,7 @@ import org.parley.mapper.presence.SubscriptionMapper;
 import org.parley.mapper.presence.SubscriptionSettings;
 import org.parley.mapper.presence.XmppToPidf;
 import org.parley.sip.SipSubscriber;
+import org.parley.sip.SipWatcherRegistry;
 import org.parley.xmpp.s2s.XmppOutbound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,6 +91,7 @@ public final class Gateway {
         XmppOutbound toXmpp = stanza -> xmppService.get().send(stanza);
         AtomicReference<SipService> sipService = new AtomicReference<>();
         PresenceRoute presence = presenceRoute(addresses, policy, new LateSubscriber(sipService::get),
+                (dialog, event, remaining, ceiling) -> sipService.get().resume(dialog, event, remaining, ceiling),
                 new LivePresenceState(store::presenceState), toXmpp, clock, workers::schedule);
         SipToXmppRoute sipToXmpp = new SipToXmppRoute(config.sip().fqdn(),
                 new org.parley.mapper.sip2xmpp.MessageTranslator(addresses, routes.toXmpp()), policy,
@@ -112,15 +114,15 @@ public final class Gateway {
 
     /** Presence both ways (RFC 8048): subscriptions toward the edge, and the edge's watchers of XMPP users. */
     private static PresenceRoute presenceRoute(AddressMapper addresses, RoutePolicy policy, SipSubscriber subscriber,
-                                               LivePresenceState state, XmppOutbound toXmpp, Clock clock,
-                                               Scheduler scheduler) {
+                                               SipWatcherRegistry registry, LivePresenceState state,
+                                               XmppOutbound toXmpp, Clock clock, Scheduler scheduler) {
         SubscriptionSettings settings = SubscriptionSettings.DEFAULTS;
         SubscriptionMapper subscriptions = new SubscriptionMapper(addresses, settings);
         SipPresentities presentities = new SipPresentities(subscriptions, new PidfToXmpp(addresses), subscriber,
                 state, toXmpp, clock, scheduler, Duration.ofSeconds(settings.retrySeconds()));
         SipWatchers watchers = new SipWatchers(addresses, subscriptions, new XmppToPidf(addresses), policy, state,
-                state, toXmpp, clock, Duration.ofSeconds(settings.expiresSeconds()));
-        return new PresenceRoute(addresses, policy, presentities, watchers, toXmpp);
+                state, toXmpp, clock, Duration.ofSeconds(settings.expiresSeconds()), registry);
+        return new PresenceRoute(addresses, policy, presentities, watchers, toXmpp, state);
     }
 
     /** RFC 7247: sip:alice@D is the JID alice@D, so D must be served on XMPP too for its users to be reachable. */

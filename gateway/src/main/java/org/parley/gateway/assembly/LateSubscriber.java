@@ -1,6 +1,7 @@
 package org.parley.gateway.assembly;
 
 import java.util.function.Supplier;
+import org.parley.sip.SipDialogSnapshot;
 import org.parley.sip.SipSubscriber;
 import org.parley.sip.SubscribeRequest;
 import org.parley.sip.SubscriptionId;
@@ -20,6 +21,11 @@ final class LateSubscriber implements SipSubscriber {
     @Override
     public SubscriptionId subscribe(SubscribeRequest request) {
         return target.get().subscribe(request);
+    }
+
+    @Override
+    public SubscriptionId resume(SipDialogSnapshot dialog, SubscribeRequest request) {
+        return target.get().resume(dialog, request);
     }
 
     @Override

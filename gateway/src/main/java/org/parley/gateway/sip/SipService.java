@@ -2,6 +2,7 @@ package org.parley.gateway.sip;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -17,14 +18,17 @@ import org.parley.pki.TlsMaterial;
 import org.parley.sip.AccessEdge;
 import org.parley.sip.EdgeState;
 import org.parley.sip.OutboundRequest;
+import org.parley.sip.SipDialogSnapshot;
 import org.parley.sip.SipFederation;
 import org.parley.sip.SipInbound;
+import org.parley.sip.SipNotifier;
 import org.parley.sip.SipOutbound;
 import org.parley.sip.SipOutcome;
 import org.parley.sip.SipSettings;
 import org.parley.sip.SipStartException;
 import org.parley.sip.SipSubscriber;
 import org.parley.sip.SipTls;
+import org.parley.sip.SipWatcherRegistry;
 import org.parley.sip.SubscribeRequest;
 import org.parley.sip.SubscriptionEvent;
 import org.parley.sip.SubscriptionId;
@@ -39,9 +43,10 @@ import org.slf4j.LoggerFactory;
  * backoff and reports its state in the {@code parley.sip.edge.connection} metric. The edge's name is resolved
  * through the resolver of {@code <xmpp><dns>} when one is configured (the gateway's one resolver), else the
  * system's. Offers {@link SipOutbound} and {@link SipSubscriber} to the routes: while the leg is not running,
- * requests end at once as a {@link SipOutcome.TransportError} and subscriptions as terminated.
+ * requests end at once as a {@link SipOutcome.TransportError} and subscriptions as terminated. Takes back stored
+ * dialogs after a restart ({@link SipWatcherRegistry}, {@link SipSubscriber#resume}).
  */
-public final class SipService implements Service, SipOutbound, SipSubscriber {
+public final class SipService implements Service, SipOutbound, SipSubscriber, SipWatcherRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(SipService.class);
 
@@ -138,6 +143,27 @@ public final class SipService implements Service, SipOutbound, SipSubscriber {
             return id;
         }
         return current.subscriber().subscribe(request);
+    }
+
+    /** Refreshes a stored dialog through the running SIP leg; when it is not running, ends like {@link #subscribe}. */
+    @Override
+    public SubscriptionId resume(SipDialogSnapshot dialog, SubscribeRequest request) {
+        SipFederation current;
+        synchronized (this) {
+            current = federation;
+        }
+        return current == null ? subscribe(request) : current.subscriber().resume(dialog, request);
+    }
+
+    /** Takes back a stored watcher through the running SIP leg; none while it is not running. */
+    @Override
+    public Optional<SipNotifier> resume(SipDialogSnapshot dialog, String event, Duration remaining,
+                                        Duration ceiling) {
+        SipFederation current;
+        synchronized (this) {
+            current = federation;
+        }
+        return current == null ? Optional.empty() : current.watchers().resume(dialog, event, remaining, ceiling);
     }
 
     @Override

@@ -182,7 +182,13 @@ public final class ImPeers implements AutoCloseable {
      * same configuration and store; returns once it runs and reaches the edge.
      */
     public void killAndRestartGateway() {
+        killAndRestartGateway(() -> { });
+    }
+
+    /** {@link #killAndRestartGateway()}, running {@code whileDown} after the kill and before the start. */
+    public void killAndRestartGateway(Runnable whileDown) {
         gateway.close();
+        whileDown.run();
         startGateway();
     }
 
@@ -217,6 +223,18 @@ public final class ImPeers implements AutoCloseable {
                 .callIdFormat(callIdFormat).substitute("BODY", body)
                 .substitute("RESPONSE", Integer.toString(response))
                 .calls(calls).rate(rate).timeLimit(timeLimit).callTo(edge.tcpAddress());
+    }
+
+    /**
+     * A sipp user agent {@code fromUser@contoso.test} running one call of {@code scenario} through the edge toward
+     * {@code sip:target@domain}, with {@code @NAME@} substitutions.
+     */
+    public SippAgent userAgentCalling(URL scenario, String fromUser, String target, String domain,
+                                      Map<String, String> substitutions, Duration timeLimit) {
+        SippAgent.Builder builder = SippAgent.scenario(scenario).ip(userAgent.getAddress().getHostAddress())
+                .service(target).key("rdomain", domain).key("from_user", fromUser).key("from_domain", LOCAL);
+        substitutions.forEach(builder::substitute);
+        return builder.calls(1).timeLimit(timeLimit).callTo(edge.tcpAddress());
     }
 
     /** The gateway's {@code /metrics} now. */

@@ -6,12 +6,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javax.sip.Dialog;
+import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;
 import javax.sip.message.Request;
 import org.parley.sip.SipBody;
 import org.parley.sip.SipHeader;
 import org.parley.sip.SipOutcome;
+import org.parley.sip.dialog.DialogPath;
 import org.parley.sip.transaction.OutboundSender;
 import org.parley.sip.transaction.RequestFactory;
 
@@ -49,7 +50,7 @@ final class NotifySequence {
         }
     }
 
-    private final Dialog dialog;
+    private final DialogPath dialog;
     private final String event;
     private final RequestFactory factory;
     private final OutboundSender sender;
@@ -59,7 +60,7 @@ final class NotifySequence {
     private boolean closed;
     private Notice waiting;
 
-    NotifySequence(Dialog dialog, String event, RequestFactory factory, OutboundSender sender,
+    NotifySequence(DialogPath dialog, String event, RequestFactory factory, OutboundSender sender,
                    Supplier<Duration> remaining, Consumer<SipOutcome> failed) {
         this.dialog = dialog;
         this.event = event;
@@ -94,6 +95,11 @@ final class NotifySequence {
         dialog.delete();
     }
 
+    /** The dialog the NOTIFYs go in. */
+    DialogPath dialog() {
+        return dialog;
+    }
+
     /** Whether a NOTIFY's outcome ends the subscription (RFC 5057 §5.1). */
     static boolean endsUsage(SipOutcome outcome) {
         if (outcome instanceof SipOutcome.FinalResponse response) {
@@ -106,14 +112,14 @@ final class NotifySequence {
         Request request;
         try {
             request = build(notice);
-        } catch (SipException | ParseException | RuntimeException e) {
+        } catch (SipException | ParseException | InvalidArgumentException | RuntimeException e) {
             done(notice, new SipOutcome.Invalid("cannot build NOTIFY: " + e.getMessage()));
             return;
         }
-        sender.send(request, Optional.of(dialog), Optional.empty()).thenAccept(outcome -> done(notice, outcome));
+        dialog.send(request, sender).thenAccept(outcome -> done(notice, outcome));
     }
 
-    private Request build(Notice notice) throws SipException, ParseException {
+    private Request build(Notice notice) throws SipException, ParseException, InvalidArgumentException {
         Request request = dialog.createRequest(Request.NOTIFY);
         request.setHeader(factory.contact());
         for (SipHeader header : new SipHeader[] {new SipHeader("Event", event),

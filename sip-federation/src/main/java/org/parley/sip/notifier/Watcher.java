@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import javax.sip.Dialog;
 import org.parley.sip.SipBody;
 import org.parley.sip.SipHeader;
 import org.parley.sip.SipNotifier;
@@ -16,11 +15,15 @@ import org.parley.sip.WatcherEvent;
 import org.parley.sip.WatcherEvent.EndReason;
 import org.parley.sip.WatcherId;
 import org.parley.sip.WatcherState;
+import org.parley.sip.dialog.DialogPath;
 
 /**
  * One subscription to the gateway (RFC 6665 §4.2): its dialog, the phase it is in, the granted duration and
  * expiry timer, and the last state notified (repeated after each refresh, RFC 6665 §4.2.1.2). All state
- * changes happen under the instance's lock, so the SUBSCRIBE's 2xx always precedes the first NOTIFY.
+ * changes happen under the instance's lock, so the SUBSCRIBE's 2xx always precedes the first NOTIFY. Once
+ * accepted, and after each refresh, its dialog's values are reported ({@link WatcherEvent.Established},
+ * {@link WatcherEvent.Refreshed}) so that the application can store them and {@link #resumed resume} the watcher
+ * after a restart.
  */
 final class Watcher implements SipNotifier {
 
@@ -40,7 +43,7 @@ final class Watcher implements SipNotifier {
     private Optional<SipBody> lastBody = Optional.empty();
     private ScheduledFuture<?> timer;
 
-    Watcher(WatcherId id, Dialog dialog, String event, SipResponder initial, Duration requested,
+    Watcher(WatcherId id, DialogPath dialog, String event, SipResponder initial, Duration requested,
             WatcherServices services) {
         this.id = id;
         this.initial = initial;
@@ -48,6 +51,22 @@ final class Watcher implements SipNotifier {
         this.services = services;
         this.notifies = new NotifySequence(dialog, event, services.factory(), services.sender(), this::remaining,
                 this::notifyFailed);
+    }
+
+    /**
+     * A watcher accepted by an earlier run of the gateway, taken back in {@code dialog}: accepted and
+     * {@link WatcherState#PENDING} until the application notifies, expiring after {@code remaining}, refreshes
+     * granted up to {@code ceiling}.
+     */
+    static Watcher resumed(WatcherId id, DialogPath dialog, String event, Duration remaining, Duration ceiling,
+                           WatcherServices services) {
+        Watcher watcher = new Watcher(id, dialog, event, (status, headers, body) -> false, ceiling, services);
+        synchronized (watcher) {
+            watcher.ceiling = ceiling;
+            watcher.phase = Phase.PENDING;
+            watcher.expireIn(remaining);
+        }
+        return watcher;
     }
 
     @Override
@@ -85,6 +104,8 @@ final class Watcher implements SipNotifier {
         phase = state == WatcherState.ACTIVE ? Phase.ACTIVE : Phase.PENDING;
         expireIn(granted);
         notifies.offer(NotifySequence.Notice.state(state.token(), lastBody));
+        notifies.dialog().snapshot().ifPresent(dialog ->
+                services.events().accept(new WatcherEvent.Established(id, dialog, granted)));
         return true;
     }
 
@@ -126,11 +147,12 @@ final class Watcher implements SipNotifier {
      * An in-dialog SUBSCRIBE (RFC 6665 §4.2.1.2): answered 200 with the granted Expires and followed by a NOTIFY
      * of the current state, or, with Expires 0, by the final NOTIFY (§4.2.1.4). 481 once the subscription ended.
      */
-    synchronized void refresh(SipResponder responder, Duration expires) {
+    synchronized void refresh(SipResponder responder, Duration expires, Optional<String> contact) {
         if (phase == Phase.DECIDING || phase == Phase.ENDED) {
             responder.respond(481);
             return;
         }
+        contact.ifPresent(notifies.dialog()::targetRefreshed);
         Duration granted = min(expires, ceiling);
         responder.respond(200, List.of(expiresHeader(granted)), Optional.empty());
         if (granted.isZero()) {
@@ -141,7 +163,13 @@ final class Watcher implements SipNotifier {
         expireIn(granted);
         notifies.offer(NotifySequence.Notice.state(
                 (phase == Phase.ACTIVE ? WatcherState.ACTIVE : WatcherState.PENDING).token(), lastBody));
-        services.events().accept(new WatcherEvent.Refreshed(id, granted));
+        services.events().accept(new WatcherEvent.Refreshed(id, granted, notifies.dialog().snapshot()));
+    }
+
+    /** Drops a watcher never handed to the application: its timer cancelled; nothing is sent or reported. */
+    synchronized void discard() {
+        phase = Phase.ENDED;
+        cancelTimer();
     }
 
     private synchronized void expire() {

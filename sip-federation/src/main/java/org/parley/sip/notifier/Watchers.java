@@ -16,10 +16,15 @@ import javax.sip.SipException;
 import javax.sip.SipProvider;
 import javax.sip.header.ToHeader;
 import org.parley.sip.InboundRequest;
+import org.parley.sip.SipDialogSnapshot;
 import org.parley.sip.SipHeader;
 import org.parley.sip.SipInbound;
+import org.parley.sip.SipNotifier;
+import org.parley.sip.SipWatcherRegistry;
 import org.parley.sip.WatcherEvent;
 import org.parley.sip.WatcherId;
+import org.parley.sip.dialog.LiveDialogPath;
+import org.parley.sip.dialog.SnapshotDialogPath;
 import org.parley.sip.router.RequestHandler;
 import org.parley.sip.router.Responders;
 import org.parley.sip.router.TransactionResponder;
@@ -34,9 +39,11 @@ import org.slf4j.LoggerFactory;
  * is served (RFC 3856); others get 489 with Allow-Events (§4.2.1.1). A SUBSCRIBE without a To tag creates a
  * dialog and a {@link Watcher}, reported to {@link SipInbound#onWatcher} for the application's decision
  * (accepted as pending by the module after {@code decisionTime}); one with a To tag refreshes or ends its
- * watcher, or gets 481 (§4.2.1.2). Runs on the stack's event thread; answers and events go to workers.
+ * watcher, or gets 481 (§4.2.1.2). Watchers accepted before a restart are taken back by {@link #resume} from their
+ * stored dialog values; their refreshes are matched by Call-ID and To tag like any other. Runs on the stack's
+ * event thread; answers and events go to workers.
  */
-public final class Watchers implements RequestHandler {
+public final class Watchers implements RequestHandler, SipWatcherRegistry {
 
     /** The one event package served. */
     public static final String PRESENCE = "presence";
@@ -53,6 +60,7 @@ public final class Watchers implements RequestHandler {
     private final SipInbound inbound;
     private final Executor worker;
     private final Duration decisionTime;
+    private final RequestFactory factory;
     private final WatcherServices services;
     private final Map<WatcherId, Watcher> watchers = new ConcurrentHashMap<>();
 
@@ -65,6 +73,7 @@ public final class Watchers implements RequestHandler {
         this.inbound = inbound;
         this.worker = worker;
         this.decisionTime = decisionTime;
+        this.factory = factory;
         this.services = new WatcherServices(factory, sender, scheduler, this::emit);
     }
 
@@ -89,7 +98,8 @@ public final class Watchers implements RequestHandler {
                 if (watcher == null) {
                     responder.respond(481);
                 } else {
-                    watcher.refresh(responder, expires.get());
+                    watcher.refresh(responder, expires.get(),
+                            request.header("Contact").flatMap(MessageCopy::uriOf));
                 }
             });
         } else {
@@ -108,7 +118,7 @@ public final class Watchers implements RequestHandler {
             return;
         }
         WatcherId id = new WatcherId(request.callId(), tag);
-        Watcher watcher = new Watcher(id, dialog, PRESENCE, responder, requested, services);
+        Watcher watcher = new Watcher(id, new LiveDialogPath(dialog), PRESENCE, responder, requested, services);
         watchers.put(id, watcher);
         watcher.awaitDecision(decisionTime);
         WatcherEvent.Subscribed subscribed = new WatcherEvent.Subscribed(id, request, requested, watcher);
@@ -118,6 +128,22 @@ public final class Watchers implements RequestHandler {
             responders.metrics().refused("overloaded");
             watcher.reject(503);
         }
+    }
+
+    @Override
+    public Optional<SipNotifier> resume(SipDialogSnapshot dialog, String event, Duration remaining, Duration ceiling) {
+        if (remaining.isNegative() || remaining.isZero()) {
+            return Optional.empty();
+        }
+        WatcherId id = new WatcherId(dialog.callId(), dialog.localTag());
+        Watcher watcher = Watcher.resumed(id, new SnapshotDialogPath(dialog.resumed(), factory), event, remaining,
+                ceiling, services);
+        if (watchers.putIfAbsent(id, watcher) != null) {
+            watcher.discard();
+            return Optional.empty();
+        }
+        LOG.debug("watcher {} resumed for {} s", id.callId(), remaining.toSeconds());
+        return Optional.of(watcher);
     }
 
     private void emit(WatcherEvent event) {

@@ -18,6 +18,7 @@ import javax.sip.header.CallIdHeader;
 import javax.sip.message.Request;
 import org.parley.sip.InboundRequest;
 import org.parley.sip.OutboundRequest;
+import org.parley.sip.SipDialogSnapshot;
 import org.parley.sip.SipHeader;
 import org.parley.sip.SipInbound;
 import org.parley.sip.SipOutcome;
@@ -26,7 +27,11 @@ import org.parley.sip.SubscribeRequest;
 import org.parley.sip.SubscriptionEvent;
 import org.parley.sip.SubscriptionEvent.SubscriptionState;
 import org.parley.sip.SubscriptionId;
+import org.parley.sip.dialog.DialogPath;
+import org.parley.sip.dialog.LiveDialogPath;
+import org.parley.sip.dialog.SnapshotDialogPath;
 import org.parley.sip.stack.SipStackRuntime;
+import org.parley.sip.transaction.MessageCopy;
 import org.parley.sip.transaction.OutboundSender;
 import org.parley.sip.transaction.RequestFactory;
 import org.slf4j.Logger;
@@ -35,7 +40,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The gateway's own subscriptions (RFC 6665 §4.1, subscriber role): sends SUBSCRIBE, keeps each dialog and
  * its granted duration here, refreshes before expiry ({@link #refreshDelay}), matches NOTIFYs by Call-ID,
- * unsubscribes with Expires 0, and reports every step to {@link SipInbound#onSubscription}.
+ * unsubscribes with Expires 0, and reports every step to {@link SipInbound#onSubscription}. A dialog stored before a
+ * restart is taken back by {@link #resume}: refreshed in the dialog from its snapshot; a failure of that refresh
+ * (481 above all, RFC 6665 §4.1.2.2) ends it like any failed refresh, for the application to subscribe anew.
  */
 public final class Subscriptions implements SipSubscriber {
 
@@ -65,11 +72,11 @@ public final class Subscriptions implements SipSubscriber {
     /** One subscription's dialog and timers; fields guarded by the instance. */
     private static final class Subscription {
         final SubscribeRequest request;
-        final Dialog dialog;
+        final DialogPath dialog;
         ScheduledFuture<?> timer;
         boolean ending;
 
-        Subscription(SubscribeRequest request, Dialog dialog) {
+        Subscription(SubscribeRequest request, DialogPath dialog) {
             this.request = request;
             this.dialog = dialog;
         }
@@ -91,10 +98,26 @@ public final class Subscriptions implements SipSubscriber {
             return id;
         }
         SubscriptionId id = new SubscriptionId(((CallIdHeader) built.getHeader(CallIdHeader.NAME)).getCallId());
-        Subscription subscription = new Subscription(request, dialog);
+        Subscription subscription = new Subscription(request, new LiveDialogPath(dialog));
         active.put(id, subscription);
         sender.send(transaction, Optional.empty(), Optional.empty())
                 .thenAccept(outcome -> answered(id, subscription, outcome, false));
+        return id;
+    }
+
+    /**
+     * Refreshes a dialog of an earlier run (RFC 6665 §4.1.2.2) with a SUBSCRIBE built from {@code dialog}, its CSeq
+     * continued above the stored one; then it lives on like any subscription (refreshes, NOTIFYs by Call-ID).
+     */
+    @Override
+    public SubscriptionId resume(SipDialogSnapshot dialog, SubscribeRequest request) {
+        SubscriptionId id = new SubscriptionId(dialog.callId());
+        Subscription subscription = new Subscription(request, new SnapshotDialogPath(dialog.resumed(), factory));
+        if (active.putIfAbsent(id, subscription) != null) {
+            LOG.warn("dialog {} is already held; not resumed", id.callId());
+            return id;
+        }
+        sendInDialog(id, subscription, request.expires());
         return id;
     }
 
@@ -120,6 +143,7 @@ public final class Subscriptions implements SipSubscriber {
         if (subscription == null) {
             return 481;
         }
+        notify.header("Contact").flatMap(MessageCopy::uriOf).ifPresent(subscription.dialog::targetRefreshed);
         String header = notify.header("Subscription-State").orElse("active");
         SubscriptionState state = SubscriptionState.parse(header.split(";")[0]);
         emit(new SubscriptionEvent.Notified(id, state, notify.body()));
@@ -153,7 +177,7 @@ public final class Subscriptions implements SipSubscriber {
                 subscription.timer = scheduler.schedule(() -> sendInDialog(id, subscription,
                         subscription.request.expires()), refreshDelay(granted).toMillis(), TimeUnit.MILLISECONDS);
             }
-            emit(new SubscriptionEvent.Accepted(id, granted, refresh));
+            emit(new SubscriptionEvent.Accepted(id, granted, refresh, subscription.dialog.snapshot()));
             return;
         }
         end(id, (refresh ? "refresh failed: " : "refused: ") + describe(outcome));
@@ -169,7 +193,7 @@ public final class Subscriptions implements SipSubscriber {
             }
             request.setHeader(factory.contact());
             boolean refresh = !expires.isZero();
-            sender.send(request, Optional.of(subscription.dialog), Optional.empty())
+            subscription.dialog.send(request, sender)
                     .thenAccept(outcome -> {
                         if (refresh) {
                             answered(id, subscription, outcome, true);
@@ -177,7 +201,7 @@ public final class Subscriptions implements SipSubscriber {
                             end(id, "unsubscribe failed: " + describe(outcome));
                         }
                     });
-        } catch (SipException | ParseException | RuntimeException e) {
+        } catch (SipException | ParseException | InvalidArgumentException | RuntimeException e) {
             LOG.warn("cannot send SUBSCRIBE in dialog {}: {}", id.callId(), e.toString());
             end(id, "cannot send in-dialog SUBSCRIBE: " + e.getMessage());
         }

@@ -58,10 +58,28 @@ public final class MessageCopy {
     }
 
     /** A header's value: its wire form without the name and the line end. */
-    static String value(Header header) {
+    public static String value(Header header) {
         String text = header.toString().strip();
         int colon = text.indexOf(':');
         return colon < 0 ? text : text.substring(colon + 1).strip();
+    }
+
+    /**
+     * The URI of a name-addr or addr-spec header value (Contact, RFC 3261 §20.10): between angle brackets when
+     * present, else up to the first parameter; empty for {@code *} or nothing.
+     */
+    public static Optional<String> uriOf(String value) {
+        String text = value.strip();
+        int open = text.indexOf('<');
+        if (open >= 0) {
+            int close = text.indexOf('>', open);
+            text = close < 0 ? "" : text.substring(open + 1, close);
+        } else {
+            int semicolon = text.indexOf(';');
+            text = semicolon < 0 ? text : text.substring(0, semicolon);
+        }
+        text = text.strip();
+        return text.isEmpty() || text.equals("*") ? Optional.empty() : Optional.of(text);
     }
 
     private static String uri(Address address) {

@@ -13,10 +13,12 @@ import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.Header;
+import javax.sip.header.RouteHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import org.parley.sip.OutboundRequest;
 import org.parley.sip.SipBody;
+import org.parley.sip.SipDialogSnapshot;
 import org.parley.sip.SipHeader;
 import org.parley.sip.stack.SipStackRuntime;
 
@@ -65,6 +67,28 @@ public final class RequestFactory {
         }
         if (request.body().isPresent()) {
             setBody(built, request.body().get());
+        }
+        return built;
+    }
+
+    /**
+     * A request within the dialog {@code dialog} when the stack does not hold it (RFC 3261 §12.2.1.1): Request-URI
+     * the remote target, Call-ID, From the local URI and tag, To the remote URI and tag, CSeq the snapshot's
+     * {@code localCseq}, one Route per route-set entry in order (loose routing, RFC 3261 §16.12), Via with the
+     * gateway's FQDN and Max-Forwards 70. No Contact: the caller adds it where the method needs it.
+     */
+    public Request inDialog(SipDialogSnapshot dialog, String method) throws ParseException, InvalidArgumentException {
+        Request built = runtime.messages().createRequest(runtime.addresses().createURI(dialog.remoteTarget()), method,
+                runtime.headers().createCallIdHeader(dialog.callId()),
+                runtime.headers().createCSeqHeader(dialog.localCseq(), method),
+                runtime.headers().createFromHeader(runtime.addresses().createAddress(dialog.localUri()),
+                        dialog.localTag()),
+                runtime.headers().createToHeader(runtime.addresses().createAddress(dialog.remoteUri()),
+                        dialog.remoteTag()),
+                List.of(runtime.headers().createViaHeader(fqdn, port, "tls", null)),
+                runtime.headers().createMaxForwardsHeader(70));
+        for (String route : dialog.routeSet()) {
+            built.addHeader(runtime.headers().createHeader(RouteHeader.NAME, route)); // appended: order kept
         }
         return built;
     }

@@ -1,13 +1,14 @@
 package org.parley.gateway.route.presence;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.parley.gateway.presence.state.AuthorizationKey;
 import org.parley.gateway.presence.state.AuthorizationState;
+import org.parley.gateway.presence.state.DialogRole;
 import org.parley.gateway.presence.state.PresenceAuthorization;
 import org.parley.gateway.presence.state.RestoredState;
+import org.parley.gateway.presence.state.SipSubscriptionDialog;
+import org.parley.gateway.presence.state.StateChange;
 import org.parley.gateway.route.RoutePolicy;
 import org.parley.gateway.route.StanzaErrors;
 import org.parley.mapper.MappingResult;
@@ -49,14 +50,17 @@ public final class PresenceRoute implements EdgeLinkListener {
     private final SipPresentities presentities;
     private final SipWatchers watchers;
     private final XmppOutbound xmpp;
+    private final StateChanges state;
 
+    /** @param state where dialogs that are not taken back after a restart are removed */
     public PresenceRoute(AddressMapper addresses, RoutePolicy policy, SipPresentities presentities,
-                         SipWatchers watchers, XmppOutbound xmpp) {
+                         SipWatchers watchers, XmppOutbound xmpp, StateChanges state) {
         this.addresses = Objects.requireNonNull(addresses, "addresses");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.presentities = Objects.requireNonNull(presentities, "presentities");
         this.watchers = Objects.requireNonNull(watchers, "watchers");
         this.xmpp = Objects.requireNonNull(xmpp, "xmpp");
+        this.state = Objects.requireNonNull(state, "state");
     }
 
     /** A presence stanza from a remote XMPP user (on a route worker). */
@@ -112,32 +116,63 @@ public final class PresenceRoute implements EdgeLinkListener {
     }
 
     /**
-     * Re-establishes presence after a restart (issue 6 item 3): a new SUBSCRIBE for every stored XMPP-to-SIP
-     * authorization that is not rejected, and a probe for every authorized SIP-to-XMPP one, for domains the allow
-     * list still permits.
+     * Re-establishes presence after a restart (issue 6 item 3), for domains the allow list still permits: every
+     * stored subscriber dialog is refreshed in place, a new SUBSCRIBE goes out for every other stored XMPP-to-SIP
+     * authorization that is not rejected, every stored watcher dialog is taken back (its SIP watcher notified in
+     * it), then a probe for every authorized SIP-to-XMPP one brings current presence. Expired dialogs are removed.
      */
     public void restore(RestoredState restored) {
+        int refreshed = 0;
         int subscribed = 0;
+        int resumed = 0;
         int probed = 0;
-        List<PresenceAuthorization> subscriptions = new ArrayList<>(restored.subscriptionsWithoutDialog());
-        restored.subscriberDialogsToRefresh().forEach(dialog -> subscriptions.add(PresenceAuthorization.of(
-                dialog.authorizationKey(), AuthorizationState.AUTHORIZED, restored.loadedAt())));
-        for (PresenceAuthorization authorization : subscriptions) {
-            AuthorizationKey key = authorization.key();
-            MappingResult<XmppAddress> presentity = addresses.toXmpp(key.sipUser(), Party.LOCAL_SIP_USER);
-            if (presentity.isMapped() && policy.refusal(key.xmppContact().domain()).isEmpty()) {
-                presentities.restore(key.xmppContact(), presentity.orElseThrow(),
+        for (SipSubscriptionDialog dialog : restored.subscriberDialogsToRefresh()) {
+            Optional<XmppAddress> presentity = permitted(dialog.authorizationKey());
+            if (presentity.isPresent()) {
+                presentities.resume(dialog.xmppContact(), presentity.get(), dialog);
+                refreshed++;
+            } else {
+                state.apply(StateChange.remove(dialog.id()));
+            }
+        }
+        for (PresenceAuthorization authorization : restored.subscriptionsWithoutDialog()) {
+            Optional<XmppAddress> presentity = permitted(authorization.key());
+            if (presentity.isPresent()) {
+                presentities.restore(authorization.key().xmppContact(), presentity.get(),
                         authorization.state() == AuthorizationState.AUTHORIZED);
                 subscribed++;
             }
         }
+        for (SipSubscriptionDialog dialog : restored.dialogs()) {
+            if (dialog.role() != DialogRole.NOTIFIER) {
+                continue;
+            }
+            if (permitted(dialog.authorizationKey()).isPresent()) {
+                watchers.resume(dialog);
+                resumed++;
+            } else {
+                state.apply(StateChange.remove(dialog.id()));
+            }
+        }
+        restored.expiredSubscriberDialogs().forEach(dialog -> state.apply(StateChange.remove(dialog.id())));
+        restored.expiredNotifierDialogs().forEach(dialog -> state.apply(StateChange.remove(dialog.id())));
         for (PresenceAuthorization authorization : restored.authorizationsToProbe()) {
             if (policy.refusal(authorization.key().xmppContact().domain()).isEmpty()) {
                 watchers.probe(authorization.key());
                 probed++;
             }
         }
-        LOG.info("presence restored: {} SIP subscription(s) sent again, {} XMPP contact(s) probed", subscribed, probed);
+        LOG.info("presence restored: {} SIP subscription(s) refreshed in their dialogs, {} sent again, {} SIP"
+                + " watcher(s) resumed, {} XMPP contact(s) probed", refreshed, subscribed, resumed, probed);
+    }
+
+    /** The SIP user's JID of a stored authorization whose contact's domain the allow list still permits. */
+    private Optional<XmppAddress> permitted(AuthorizationKey key) {
+        MappingResult<XmppAddress> user = addresses.toXmpp(key.sipUser(), Party.LOCAL_SIP_USER);
+        if (!user.isMapped() || policy.refusal(key.xmppContact().domain()).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(user.orElseThrow());
     }
 
     /** XMPP users watching SIP users see them unavailable (issue 6 item 4). */

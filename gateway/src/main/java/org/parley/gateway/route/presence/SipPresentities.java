@@ -12,7 +12,10 @@ import java.util.concurrent.CompletionStage;
 import org.parley.gateway.presence.state.AuthorizationDirection;
 import org.parley.gateway.presence.state.AuthorizationKey;
 import org.parley.gateway.presence.state.AuthorizationState;
+import org.parley.gateway.presence.state.DialogId;
+import org.parley.gateway.presence.state.DialogRole;
 import org.parley.gateway.presence.state.PresenceAuthorization;
+import org.parley.gateway.presence.state.SipSubscriptionDialog;
 import org.parley.gateway.presence.state.StateChange;
 import org.parley.mapper.MappingResult;
 import org.parley.mapper.Rejection;
@@ -26,6 +29,7 @@ import org.parley.mapper.presence.SubscribeIntent;
 import org.parley.mapper.presence.SubscriptionMapper;
 import org.parley.mapper.presence.XmppPresence;
 import org.parley.sip.SipBody;
+import org.parley.sip.SipDialogSnapshot;
 import org.parley.sip.SipSubscriber;
 import org.parley.sip.SubscribeRequest;
 import org.parley.sip.SubscriptionEvent;
@@ -53,6 +57,9 @@ import org.slf4j.LoggerFactory;
  *       {@code unavailable} and is subscribed again after the retry delay, until it succeeds or the
  *       authorization ends; after a restart, {@link #restore} subscribes again for every stored
  *       authorization.</li>
+ *   <li>Each subscription's dialog is stored (a {@link DialogRole#SUBSCRIBER} row) when the notifier accepts the
+ *       SUBSCRIBE or a refresh, and removed when it ends. After a restart, {@link #resume} refreshes a stored dialog
+ *       in place (RFC 6665 §4.1.2.2); if that fails (481: the notifier forgot it), the pair is subscribed anew.</li>
  *   <li>When the edge link is lost, confirmed pairs show {@code unavailable}; when it returns, they are
  *       subscribed anew ({@link #edgeLost}, {@link #edgeRestored}).</li>
  * </ul>
@@ -71,6 +78,7 @@ public final class SipPresentities {
     private final Clock clock;
     private final Scheduler scheduler;
     private final Duration retry;
+    private final StoredDialogs dialogs;
     private final Map<SubscriptionId, Watch> byId = new HashMap<>();
     private final Map<AuthorizationKey, Watch> byKey = new HashMap<>();
     private final Map<AuthorizationKey, Watch> retrying = new HashMap<>();
@@ -82,6 +90,7 @@ public final class SipPresentities {
         final XmppAddress watcher;
         final XmppAddress presentity;
         SubscriptionId id;
+        DialogId stored;
         OutboundDialog dialog = OutboundDialog.AWAITING_ACTIVE;
         List<XmppPresence> last = List.of();
         CompletableFuture<Void> lane = CompletableFuture.completedFuture(null);
@@ -115,6 +124,7 @@ public final class SipPresentities {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.retry = Objects.requireNonNull(retry, "retry");
+        this.dialogs = new StoredDialogs(state, clock);
     }
 
     /** An XMPP {@code subscribe} to a SIP user; a rejection is for the caller to answer as a presence error. */
@@ -150,30 +160,57 @@ public final class SipPresentities {
      * delivers presence without a second {@code subscribed}.
      */
     public synchronized void restore(XmppAddress watcher, XmppAddress presentity, boolean authorized) {
+        restorable(watcher, presentity).ifPresent(watch -> {
+            if (authorized) {
+                watch.dialog = OutboundDialog.CONFIRMED;
+            }
+            start(watch);
+        });
+    }
+
+    /**
+     * Takes back after a restart a subscription whose dialog {@code row} was stored, for an authorized pair: the
+     * dialog is refreshed in place (RFC 6665 §4.1.2.2); a failed refresh ends it and the pair is subscribed anew
+     * ({@link SubscriptionEnd}). A row without the notifier's tag is replaced by a new SUBSCRIBE.
+     */
+    public synchronized void resume(XmppAddress watcher, XmppAddress presentity, SipSubscriptionDialog row) {
+        Optional<Watch> restorable = restorable(watcher, presentity);
+        restorable.ifPresent(watch -> watch.dialog = OutboundDialog.CONFIRMED);
+        Optional<SipDialogSnapshot> dialog = restorable.flatMap(watch -> StoredDialogs.snapshot(row,
+                watch.intent.subscriber().toUri(), watch.intent.presentity().toUri()));
+        if (dialog.isEmpty()) {
+            dialogs.forget(row.id());
+            restorable.ifPresent(this::start);
+            return;
+        }
+        Watch watch = restorable.get();
+        watch.stored = row.id();
+        watch.id = sip.resume(dialog.get(), request(watch.intent));
+        hold(watch, "resumes its subscription to");
+    }
+
+    /** A watch for a stored pair, unless the pair cannot be mapped any more or is held already. */
+    private Optional<Watch> restorable(XmppAddress watcher, XmppAddress presentity) {
         MappingResult<SubscribeIntent> intent = mapper.intent(watcher, presentity, SubscribeIntent.Kind.SUBSCRIBE);
         if (intent instanceof MappingResult.Rejected<SubscribeIntent> rejected) {
             LOG.info("stored subscription of {} to {} not restored: {}", watcher, presentity,
                     rejected.rejection().reason());
-            return;
+            return Optional.empty();
         }
         AuthorizationKey key = key(intent.orElseThrow().presentity(), watcher);
-        if (byKey.containsKey(key)) {
-            return;
-        }
-        Watch watch = new Watch(key, intent.orElseThrow(), watcher.bare(), presentity.bare());
-        if (authorized) {
-            watch.dialog = OutboundDialog.CONFIRMED;
-        }
-        start(watch);
+        return byKey.containsKey(key) ? Optional.empty()
+                : Optional.of(new Watch(key, intent.orElseThrow(), watcher.bare(), presentity.bare()));
     }
 
     private void start(Watch watch) {
-        SubscribeIntent intent = watch.intent;
-        watch.id = sip.subscribe(SubscribeRequest.presence(intent.subscriber().toUri(), intent.presentity().toUri(),
-                Duration.ofSeconds(intent.expiresSeconds())));
+        watch.id = sip.subscribe(request(watch.intent));
+        hold(watch, "subscribes to");
+    }
+
+    private void hold(Watch watch, String what) {
         byId.put(watch.id, watch);
         byKey.put(watch.key, watch);
-        LOG.debug("{} subscribes to {} ({})", watch.watcher, watch.presentity, watch.id.callId());
+        LOG.debug("{} {} {} ({})", watch.watcher, what, watch.presentity, watch.id.callId());
     }
 
     /** An XMPP {@code unsubscribe} from a SIP user's presence. */
@@ -224,7 +261,19 @@ public final class SipPresentities {
             terminated(watch, terminated.reason());
         } else if (event instanceof SubscriptionEvent.Accepted accepted) {
             LOG.debug("{} accepted for {} s", accepted.id().callId(), accepted.expires().toSeconds());
+            accepted.dialog().ifPresent(dialog -> store(watch, dialog, accepted.expires()));
         }
+    }
+
+    /** Stores the subscription's dialog, so that a restart refreshes it rather than subscribing anew. */
+    private void store(Watch watch, SipDialogSnapshot dialog, Duration expires) {
+        watch.stored = dialogs.put(DialogRole.SUBSCRIBER, watch.key, dialog, watch.dialog == OutboundDialog.CONFIRMED,
+                expires);
+    }
+
+    private static SubscribeRequest request(SubscribeIntent intent) {
+        return SubscribeRequest.presence(intent.subscriber().toUri(), intent.presentity().toUri(),
+                Duration.ofSeconds(intent.expiresSeconds()));
     }
 
     private void notified(Watch watch, SubscriptionEvent.Notified notified) {
@@ -265,6 +314,9 @@ public final class SipPresentities {
     private void terminated(Watch watch, String reason) {
         byId.remove(watch.id);
         byKey.remove(watch.key, watch);
+        if (watch.stored != null) {
+            dialogs.forget(watch.stored);
+        }
         if (watch.dialog == OutboundDialog.UNSUBSCRIBING) {
             forget(watch.key);
             watch.lane = sendEnd(watch, watch.lane);
@@ -323,6 +375,9 @@ public final class SipPresentities {
             }
             byId.remove(watch.id);
             byKey.remove(watch.key);
+            if (watch.stored != null) {
+                dialogs.forget(watch.stored);
+            }
             sip.unsubscribe(watch.id);
             Watch again = new Watch(watch.key, watch.intent, watch.watcher, watch.presentity);
             again.dialog = OutboundDialog.CONFIRMED;

@@ -11,8 +11,11 @@ import java.util.Optional;
 import org.parley.gateway.presence.state.AuthorizationDirection;
 import org.parley.gateway.presence.state.AuthorizationKey;
 import org.parley.gateway.presence.state.AuthorizationState;
+import org.parley.gateway.presence.state.DialogId;
+import org.parley.gateway.presence.state.DialogRole;
 import org.parley.gateway.presence.state.LastPresence;
 import org.parley.gateway.presence.state.PresenceAuthorization;
+import org.parley.gateway.presence.state.SipSubscriptionDialog;
 import org.parley.gateway.presence.state.StateChange;
 import org.parley.gateway.route.RoutePolicy;
 import org.parley.mapper.MappingResult;
@@ -28,7 +31,9 @@ import org.parley.mapper.presence.SubscriptionMapper;
 import org.parley.mapper.presence.XmppPresence;
 import org.parley.mapper.presence.XmppToPidf;
 import org.parley.sip.SipBody;
+import org.parley.sip.SipDialogSnapshot;
 import org.parley.sip.SipNotifier;
+import org.parley.sip.SipWatcherRegistry;
 import org.parley.sip.TerminationReason;
 import org.parley.sip.WatcherEvent;
 import org.parley.sip.WatcherId;
@@ -45,6 +50,10 @@ import org.slf4j.LoggerFactory;
  *       authorization recorded pending and an XMPP {@code subscribe} sent to the contact.</li>
  *   <li>XMPP {@code subscribed} → authorization recorded; once durable, NOTIFY {@code active} with the last known
  *       presence to that user's watchers, and a {@code probe}.</li>
+ *   <li>The watcher's dialog is stored (a {@link DialogRole#NOTIFIER} row) when it is accepted and after each
+ *       refresh, and removed when the subscription ends; never per NOTIFY. After a restart, {@link #resume} takes
+ *       each stored dialog back: the watcher's refreshes are answered again, and it is notified in the old
+ *       dialog at once (the last known presence) and again when the probe brings current presence.</li>
  *   <li>XMPP {@code unsubscribed} → authorization recorded rejected, NOTIFY
  *       {@code terminated;reason=rejected}.</li>
  *   <li>XMPP available/unavailable → the last presence of the resource recorded (in memory at once, in the store
@@ -66,6 +75,8 @@ public final class SipWatchers {
     private final PresenceOut xmpp;
     private final Clock clock;
     private final Duration maxExpires;
+    private final SipWatcherRegistry registry;
+    private final StoredDialogs dialogs;
     private final Map<WatcherId, Watcher> byId = new HashMap<>();
     private final Map<AuthorizationKey, List<Watcher>> byKey = new HashMap<>();
 
@@ -85,10 +96,11 @@ public final class SipWatchers {
 
     /**
      * @param maxExpires the longest subscription the gateway grants (the watcher may ask for less)
+     * @param registry   where stored watchers are taken back after a restart
      */
     public SipWatchers(AddressMapper addresses, SubscriptionMapper mapper, XmppToPidf toPidf, RoutePolicy policy, StateChanges state,
                        PresenceLookups lookups, XmppOutbound xmpp, Clock clock,
-                       Duration maxExpires) {
+                       Duration maxExpires, SipWatcherRegistry registry) {
         this.addresses = Objects.requireNonNull(addresses, "addresses");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.toPidf = Objects.requireNonNull(toPidf, "toPidf");
@@ -98,16 +110,81 @@ public final class SipWatchers {
         this.xmpp = new PresenceOut(xmpp);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.maxExpires = Objects.requireNonNull(maxExpires, "maxExpires");
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.dialogs = new StoredDialogs(state, clock);
     }
 
     /** A change of a subscription to the gateway, from the SIP module. */
     public synchronized void event(WatcherEvent event) {
         if (event instanceof WatcherEvent.Subscribed subscribed) {
             subscribed(subscribed);
+        } else if (event instanceof WatcherEvent.Established established) {
+            store(byId.get(established.id()), established.dialog(), established.expires());
+        } else if (event instanceof WatcherEvent.Refreshed refreshed) {
+            refreshed.dialog().ifPresent(dialog -> store(byId.get(refreshed.id()), dialog, refreshed.expires()));
         } else if (event instanceof WatcherEvent.Ended ended) {
-            remove(byId.get(ended.id()));
+            drop(byId.get(ended.id()));
             LOG.debug("watcher {} ended: {} {}", ended.id().callId(), ended.reason(), ended.detail());
         }
+    }
+
+    /**
+     * Takes back a watcher's dialog stored before a restart (issue 6 item 3): one that has expired is deleted
+     * (RFC 6665 §4.2.2); otherwise its refreshes are answered again and it is notified in the old dialog — the
+     * last known presence when authorized (the probe sent at restart brings the current one), {@code pending}
+     * while the contact has not answered, {@code terminated;reason=rejected} when refused.
+     */
+    public synchronized void resume(SipSubscriptionDialog row) {
+        Duration remaining = dialogs.remaining(row);
+        AuthorizationKey key = row.authorizationKey();
+        Optional<SipDialogSnapshot> dialog = StoredDialogs.snapshot(row, contactUri(key.xmppContact()),
+                key.sipUser().toUri());
+        Optional<SipNotifier> notifier = dialog.flatMap(d -> registry.resume(d, row.eventPackage(), remaining,
+                maxExpires));
+        if (notifier.isEmpty()) {
+            LOG.debug("stored watcher dialog {} not resumed (expired or incomplete)", row.id());
+            dialogs.forget(row.id());
+            return;
+        }
+        Watcher watcher = new Watcher(notifier.get().id(), key, notifier.get());
+        remove(byId.put(watcher.id, watcher));
+        byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(watcher);
+        // later NOTIFYs of this run use CSeqs above the resumed one: store it, so that a second restart goes higher
+        store(watcher, dialog.get().resumed(), remaining);
+        AuthorizationState authorization = lookups.authorization(key).map(PresenceAuthorization::state)
+                .orElse(AuthorizationState.PENDING);
+        switch (authorization) {
+            case AUTHORIZED -> {
+                watcher.active = true;
+                watcher.notifier.notify(WatcherState.ACTIVE, Optional.of(body(key.xmppContact())));
+            }
+            case REJECTED -> {
+                watcher.notifier.terminate(TerminationReason.REJECTED);
+                drop(watcher);
+            }
+            default -> watcher.notifier.notify(WatcherState.PENDING, Optional.empty());
+        }
+    }
+
+    /** Stores the dialog of a watcher still held (a late event for one that ended is ignored). */
+    private void store(Watcher watcher, SipDialogSnapshot dialog, Duration expires) {
+        if (watcher == null) {
+            return;
+        }
+        dialogs.put(DialogRole.NOTIFIER, watcher.key, dialog, watcher.active, expires);
+    }
+
+    /** Forgets a watcher and its stored dialog. */
+    private void drop(Watcher watcher) {
+        if (watcher != null) {
+            remove(watcher);
+            dialogs.forget(new DialogId(watcher.id.callId(), watcher.id.localTag()));
+        }
+    }
+
+    private String contactUri(XmppAddress contact) {
+        MappingResult<SipAddress> uri = addresses.toSip(contact, Party.REMOTE_XMPP_USER);
+        return uri.isMapped() ? uri.orElseThrow().toUri() : "sip:" + contact.bare();
     }
 
     private void subscribed(WatcherEvent.Subscribed subscribed) {
@@ -174,7 +251,7 @@ public final class SipWatchers {
         state.apply(StateChange.put(PresenceAuthorization.of(key, AuthorizationState.REJECTED, clock.instant())));
         for (Watcher watcher : watchersFor(key)) {
             watcher.notifier.terminate(TerminationReason.REJECTED);
-            remove(watcher);
+            drop(watcher);
         }
     }
 

@@ -14,6 +14,9 @@
  *       {@link org.parley.mapper.presence.XmppPresence}.</li>
  * </ul>
  * Authorizations are recorded through {@link org.parley.gateway.presence.state.PresenceState}; an XMPP user is
- * told {@code subscribed}, and a SIP watcher is made active, only once the change is durable.
+ * told {@code subscribed}, and a SIP watcher is made active, only once the change is durable. Both kinds of SIP
+ * subscription dialog are stored by {@link org.parley.gateway.route.presence.StoredDialogs} when accepted or
+ * refreshed (never per NOTIFY) and taken back after a restart, so that neither side subscribes again (RFC 6665
+ * §4.1.2.2, §4.2).
  */
 package org.parley.gateway.route.presence;

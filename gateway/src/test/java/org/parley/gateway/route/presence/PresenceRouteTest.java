@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -128,7 +129,8 @@ class PresenceRouteTest {
                 new SipPresentities(mapper, new PidfToXmpp(RouteFixtures.addresses()), subscriber, state, sent::add,
                         clock, (task, delay) -> { }, Duration.ofSeconds(30)),
                 new SipWatchers(RouteFixtures.addresses(), mapper, new XmppToPidf(RouteFixtures.addresses()),
-                        RouteFixtures.policy(), state, state, sent::add, clock, Duration.ofSeconds(3600)),
-                sent::add);
+                        RouteFixtures.policy(), state, state, sent::add, clock, Duration.ofSeconds(3600),
+                        (dialog, event, remaining, ceiling) -> Optional.empty()),
+                sent::add, state);
     }
 }

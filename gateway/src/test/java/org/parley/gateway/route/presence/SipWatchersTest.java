@@ -41,7 +41,8 @@ class SipWatchersTest {
     private final SipWatchers watchers = new SipWatchers(RouteFixtures.addresses(),
             new SubscriptionMapper(RouteFixtures.addresses(), SubscriptionSettings.DEFAULTS),
             new XmppToPidf(RouteFixtures.addresses()), RouteFixtures.policy(), state, state, sent::add,
-            Clock.fixed(T, ZoneOffset.UTC), Duration.ofSeconds(3600));
+            Clock.fixed(T, ZoneOffset.UTC), Duration.ofSeconds(3600),
+            (dialog, event, remaining, ceiling) -> Optional.empty());
 
     @Test
     void aNewWatcherIsAcceptedPendingAndTheContactAskedToAuthorize() {

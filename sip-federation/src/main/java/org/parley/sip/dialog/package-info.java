@@ -1,0 +1,6 @@
+/**
+ * Requests within a dialog (RFC 3261 §12.2.1.1) for subscription dialogs (RFC 6665): over a dialog the stack holds,
+ * or over a stored {@link org.parley.sip.SipDialogSnapshot} when the stack does not know the dialog any more (after
+ * a restart), so that watchers and the gateway's own subscriptions survive it.
+ */
+package org.parley.sip.dialog;

@@ -1,0 +1,100 @@
+package org.parley.sip;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import javax.sip.ClientTransaction;
+import javax.sip.PeerUnavailableException;
+import javax.sip.ServerTransaction;
+import javax.sip.SipFactory;
+import javax.sip.SipProvider;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.parley.sip.metrics.SipMetrics;
+import org.parley.sip.stack.SipStackRuntime;
+import org.parley.sip.transaction.ClientTransactions;
+import org.parley.sip.transaction.OutboundSender;
+import org.parley.sip.transaction.RequestFactory;
+
+/**
+ * The stack's factories (real, no stack running) with a provider that records the requests sent on client
+ * transactions instead of sending them, and server transactions that record their responses: for unit tests of
+ * what the module builds and answers, without sockets. Work runs on the calling thread.
+ */
+public final class FakeStack {
+
+    public static final String FQDN = "gw.test";
+    public static final int PORT = 5061;
+
+    /** Requests sent, in order, with the client transaction each went on. */
+    public final List<ClientTransaction> sent = new CopyOnWriteArrayList<>();
+    public final SipStackRuntime runtime;
+    public final RequestFactory factory;
+    public final SipMetrics metrics = new SipMetrics(new SimpleMeterRegistry());
+    public final ClientTransactions transactions;
+    public final OutboundSender sender;
+
+    public FakeStack(ScheduledExecutorService scheduler) {
+        SipFactory sip = SipFactory.getInstance();
+        sip.setPathName("gov.nist");
+        try {
+            runtime = new SipStackRuntime("fake", null, null, provider(), sip.createAddressFactory(),
+                    sip.createHeaderFactory(), sip.createMessageFactory());
+        } catch (PeerUnavailableException e) {
+            throw new IllegalStateException(e);
+        }
+        Executor direct = Runnable::run;
+        factory = new RequestFactory(runtime, FQDN, PORT);
+        transactions = new ClientTransactions(direct, scheduler, metrics);
+        sender = new OutboundSender(runtime, factory, transactions, direct, () -> true, metrics);
+    }
+
+    /** A server transaction for {@code request} whose responses go to {@code responses}. */
+    public static ServerTransaction serverTransaction(Request request, List<Response> responses) {
+        return proxy(ServerTransaction.class, (self, method, args) -> switch (method.getName()) {
+            case "getRequest" -> request;
+            case "sendResponse" -> {
+                responses.add((Response) args[0]);
+                yield null;
+            }
+            default -> identity(self, method.getName(), args);
+        });
+    }
+
+    private SipProvider provider() {
+        return proxy(SipProvider.class, (self, method, args) -> {
+            if (method.getName().equals("getNewClientTransaction")) {
+                return clientTransaction((Request) args[0]);
+            }
+            return identity(self, method.getName(), args);
+        });
+    }
+
+    private ClientTransaction clientTransaction(Request request) {
+        return proxy(ClientTransaction.class, (self, method, args) -> switch (method.getName()) {
+            case "getRequest" -> request;
+            case "sendRequest" -> {
+                sent.add((ClientTransaction) self);
+                yield null;
+            }
+            default -> identity(self, method.getName(), args);
+        });
+    }
+
+    private static Object identity(Object self, String method, Object[] args) {
+        return switch (method) {
+            case "equals" -> self == args[0];
+            case "hashCode" -> System.identityHashCode(self);
+            case "toString" -> "fake@" + Integer.toHexString(System.identityHashCode(self));
+            default -> throw new UnsupportedOperationException(method);
+        };
+    }
+
+    private static <T> T proxy(Class<T> type, InvocationHandler handler) {
+        return type.cast(Proxy.newProxyInstance(FakeStack.class.getClassLoader(), new Class<?>[] {type}, handler));
+    }
+}
