@@ -8,7 +8,8 @@ package org.parley.xmpp.s2s;
  * <ul>
  *   <li>a ready (authenticated) stream with the domain, inbound or outbound, ends without a stream close: TCP reset
  *       or end of file with no {@code </stream:stream>} (the peer vanished, RFC 6120 §4.4 not followed);</li>
- *   <li>a ready stream ends with a stream error, sent by either side (RFC 6120 §4.9: the stream is unrecoverable);</li>
+ *   <li>a ready stream ends with a stream error, sent by either side (RFC 6120 §4.9: the stream is
+ *       unrecoverable);</li>
  *   <li>an XEP-0199 ping on the outbound stream is not answered in time (the answer would come back on the peer's
  *       stream to us, so both directions are in doubt);</li>
  *   <li>an attempt to set up the outbound stream fails (DNS, connect, TLS, authentication, timeout).</li>

@@ -65,7 +65,8 @@ class XmppLinkLossIT {
 
                 int open = openAtWork(watcher).orElseThrow();
                 await(watcher, peers, LOSS_NOTICED, "alice closed at the watcher after the kill", () ->
-                        pidfs(watcher).stream().skip(open).anyMatch(pidf -> pidf.contains(CLOSED) && !pidf.contains(OPEN)));
+                        pidfs(watcher).stream().skip(open)
+                                .anyMatch(pidf -> pidf.contains(CLOSED) && !pidf.contains(OPEN)));
                 await(watcher, peers, WAIT, "the gateway's log of the loss", () -> gatewayLog(peers)
                         .contains("XMPP domain " + ImPeers.JABBER + " unreachable (s2s route lost): 1 SIP watcher(s)"));
 
