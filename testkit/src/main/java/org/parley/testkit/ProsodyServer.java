@@ -183,13 +183,7 @@ public final class ProsodyServer implements AutoCloseable {
                 for (Map.Entry<String, String> user : users.entrySet()) {
                     register(dir, config, user.getKey(), user.getValue());
                 }
-                Process process = new ProcessBuilder(PROSODY.toString(), "-F", "--config", config.toString())
-                        .redirectErrorStream(true)
-                        .redirectOutput(dir.resolve("stdout.log").toFile())
-                        .start();
-                ProsodyServer server = new ProsodyServer(process, domain, ip, c2s, s2s, dir);
-                server.awaitListening();
-                return server;
+                return launch(domain, ip, c2s, s2s, dir);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -226,6 +220,18 @@ public final class ProsodyServer implements AutoCloseable {
                         + Files.readString(dir.resolve("prosodyctl.log")));
             }
         }
+    }
+
+    /** Runs {@code prosody -F} on the configuration in {@code dir} and waits until both listeners accept. */
+    private static ProsodyServer launch(String domain, String ip, int c2s, int s2s, Path dir) throws IOException {
+        Process process = new ProcessBuilder(PROSODY.toString(), "-F", "--config",
+                dir.resolve("prosody.cfg.lua").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("stdout.log").toFile()))
+                .start();
+        ProsodyServer server = new ProsodyServer(process, domain, ip, c2s, s2s, dir);
+        server.awaitListening();
+        return server;
     }
 
     private static void requireInstalled() {
@@ -344,6 +350,37 @@ public final class ProsodyServer implements AutoCloseable {
      */
     public void suspend() {
         signal("STOP");
+    }
+
+    /**
+     * Kills the process with SIGKILL ({@code kill -9}) and waits for it to go: its sockets are closed by the kernel
+     * without any XMPP goodbye (no unavailable presence, no {@code </stream:stream>}).
+     */
+    public void kill() {
+        signal("KILL");
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("prosody " + process.pid() + " still alive 5 s after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for prosody to die", e);
+        }
+    }
+
+    /**
+     * Starts the same instance again (same directory, configuration, data, addresses) after {@link #kill()} or
+     * {@link #close()}, and waits until it listens; the returned server is the one to use and stop from then on.
+     */
+    public ProsodyServer restarted() {
+        if (process.isAlive()) {
+            throw new IllegalStateException("prosody " + process.pid() + " is still running");
+        }
+        try {
+            return launch(domain, ip, c2sPort, s2sPort, dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Continues a {@link #suspend()}ed process with SIGCONT. */

@@ -25,6 +25,7 @@ import org.parley.gateway.route.presence.PresenceRoute;
 import org.parley.gateway.route.presence.Scheduler;
 import org.parley.gateway.route.presence.SipPresentities;
 import org.parley.gateway.route.presence.SipWatchers;
+import org.parley.gateway.route.presence.XmppDomainLinks;
 import org.parley.gateway.route.sip2xmpp.SipToXmppRoute;
 import org.parley.gateway.route.xmpp2sip.XmppToSipRoute;
 import org.parley.gateway.sip.SipService;
@@ -55,6 +56,9 @@ public final class Gateway {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
     private static final Duration EDGE_WATCH_INTERVAL = Duration.ofSeconds(1);
+    /** Probes toward an unreachable XMPP domain: first after this, doubling up to {@link #DOMAIN_RETRY_MAX}. */
+    private static final Duration DOMAIN_RETRY_FIRST = Duration.ofSeconds(5);
+    private static final Duration DOMAIN_RETRY_MAX = Duration.ofMinutes(5);
 
     private final GatewayMetrics metrics;
     private final StoreService store;
@@ -92,7 +96,7 @@ public final class Gateway {
         AtomicReference<SipService> sipService = new AtomicReference<>();
         PresenceRoute presence = presenceRoute(addresses, policy, new LateSubscriber(sipService::get),
                 (dialog, event, remaining, ceiling) -> sipService.get().resume(dialog, event, remaining, ceiling),
-                new LivePresenceState(store::presenceState), toXmpp, clock, workers::schedule);
+                new LivePresenceState(store::presenceState), toXmpp, clock, workers);
         SipToXmppRoute sipToXmpp = new SipToXmppRoute(config.sip().fqdn(),
                 new org.parley.mapper.sip2xmpp.MessageTranslator(addresses, routes.toXmpp()), policy,
                 workers.pending(), toXmpp, routeMetrics, Optional.of(presence));
@@ -115,14 +119,17 @@ public final class Gateway {
     /** Presence both ways (RFC 8048): subscriptions toward the edge, and the edge's watchers of XMPP users. */
     private static PresenceRoute presenceRoute(AddressMapper addresses, RoutePolicy policy, SipSubscriber subscriber,
                                                SipWatcherRegistry registry, LivePresenceState state,
-                                               XmppOutbound toXmpp, Clock clock, Scheduler scheduler) {
+                                               XmppOutbound toXmpp, Clock clock, RouteWorkers workers) {
+        Scheduler scheduler = workers::schedule;
         SubscriptionSettings settings = SubscriptionSettings.DEFAULTS;
         SubscriptionMapper subscriptions = new SubscriptionMapper(addresses, settings);
         SipPresentities presentities = new SipPresentities(subscriptions, new PidfToXmpp(addresses), subscriber,
                 state, toXmpp, clock, scheduler, Duration.ofSeconds(settings.retrySeconds()));
         SipWatchers watchers = new SipWatchers(addresses, subscriptions, new XmppToPidf(addresses), policy, state,
                 state, toXmpp, clock, Duration.ofSeconds(settings.expiresSeconds()), registry);
-        return new PresenceRoute(addresses, policy, presentities, watchers, toXmpp, state);
+        XmppDomainLinks domainLinks = new XmppDomainLinks(watchers, state::authorizationsAt, workers, scheduler,
+                DOMAIN_RETRY_FIRST, DOMAIN_RETRY_MAX);
+        return new PresenceRoute(addresses, policy, presentities, watchers, toXmpp, state, Optional.of(domainLinks));
     }
 
     /** RFC 7247: sip:alice@D is the JID alice@D, so D must be served on XMPP too for its users to be reachable. */

@@ -36,6 +36,11 @@ final class LivePresenceState implements StateChanges, PresenceLookups {
         return state.get().flatMap(s -> s.cache().authorization(key));
     }
 
+    /** The stored authorizations whose XMPP contact is at {@code domain}; none while the store is not running. */
+    List<PresenceAuthorization> authorizationsAt(String domain) {
+        return state.get().map(s -> s.cache().authorizationsWithContactDomain(domain)).orElse(List.of());
+    }
+
     @Override
     public List<LastPresence> lastPresence(org.parley.mapper.address.XmppAddress jid) {
         return state.get().map(s -> s.cache().lastPresence(jid)).orElse(List.of());

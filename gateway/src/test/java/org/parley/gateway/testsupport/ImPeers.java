@@ -264,6 +264,21 @@ public final class ImPeers implements AutoCloseable {
         prosody.close();
     }
 
+    /**
+     * Kills Prosody with SIGKILL ({@code kill -9}): its s2s connections to the gateway end without a stream close
+     * and nobody is told alice went offline. alice's client connection is then dropped on our side.
+     */
+    public void killProsody() {
+        prosody.kill();
+        alice.instantShutdown();
+    }
+
+    /** Starts Prosody again on the same data after {@link #killProsody()}, and logs alice in again. */
+    public void restartProsody() throws Exception {
+        prosody = prosody.restarted();
+        alice = XmppClients.login(prosody, "alice", "alice-secret", WAIT);
+    }
+
     /** Prosody serving {@code jabber.test}. */
     public ProsodyServer prosody() {
         return prosody;

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * hands authentication to {@link InboundExternal} (SASL EXTERNAL) and {@link InboundDialback}.
  * Stanzas go through {@link InboundStanzas}: accepted only after authentication (ROBUSTNESS 8) and only from an
  * authenticated domain (ROBUSTNESS 9) to a served one (ROBUSTNESS 16). Every failure ends in one place,
- * {@link #fail}.
+ * {@link #fail}. Each remote domain authenticated on it is reported ready to the {@link RouteStates}, and failed
+ * when the stream ends without a clean close ({@link SessionEnd#BROKEN}).
  */
 final class InboundSession extends ChannelInboundHandlerAdapter implements InboundStanzas.Stream {
 
@@ -42,6 +43,7 @@ final class InboundSession extends ChannelInboundHandlerAdapter implements Inbou
     private final InboundDialback dialback;
     private final InboundExternal external;
     private final InboundStanzas stanzas;
+    private final RouteStates links;
     final SessionState state = new SessionState(SessionState.Direction.INBOUND);
 
     private Channel channel;
@@ -50,15 +52,18 @@ final class InboundSession extends ChannelInboundHandlerAdapter implements Inbou
     private boolean headerSent;
     private boolean counted;
     private boolean closed;
+    private boolean closedCleanly;
+    private boolean streamError;
     private ScheduledFuture<?> negotiationTimer;
 
     InboundSession(S2sContext context, ConnectionLimiter limiter, DialbackVerifier verifier, StanzaSink sink,
-                   XmppOutbound replies) {
+                   XmppOutbound replies, RouteStates links) {
         this.context = context;
         this.limiter = limiter;
         this.dialback = new InboundDialback(this, context, verifier);
         this.external = new InboundExternal(this, context);
         this.stanzas = new InboundStanzas(this, state, context, sink, replies);
+        this.links = links;
     }
 
     @Override
@@ -86,6 +91,12 @@ final class InboundSession extends ChannelInboundHandlerAdapter implements Inbou
         }
         context.metrics().sessionClosed(state.direction(), state.anyAuthenticated());
         log(() -> LOG.debug("inbound stream closed"));
+        if (SessionEnd.of(state.anyAuthenticated(), closedCleanly && !streamError) == SessionEnd.BROKEN) {
+            String why = streamError ? "inbound stream ended with a stream error"
+                    : "inbound stream ended without a stream close";
+            state.authenticated().stream().map(DomainPair::remote).distinct()
+                    .forEach(remote -> links.failed(remote, why));
+        }
         ctx.fireChannelInactive();
     }
 
@@ -101,6 +112,7 @@ final class InboundSession extends ChannelInboundHandlerAdapter implements Inbou
                 onElement(received.element());
             } else if (event instanceof StreamEvent.StreamClosed) {
                 closed = true;
+                closedCleanly = true;
                 channel.writeAndFlush(new StreamClose()).addListener(ChannelFutureListener.CLOSE);
             } else if (event instanceof StreamEvent.StreamFailed failed) {
                 fail(failed.error());
@@ -169,6 +181,7 @@ final class InboundSession extends ChannelInboundHandlerAdapter implements Inbou
             dialback.onElement(element);
         } else if (element.is(XmppNamespaces.STREAMS, "error")) {
             LOG.info("peer sent stream error {}", StreamError.fromElement(element).map(StreamError::condition).orElse(null));
+            streamError = true;
             closeGracefully();
         } else {
             stanzas.onStanza(element);
@@ -204,6 +217,7 @@ final class InboundSession extends ChannelInboundHandlerAdapter implements Inbou
     Optional<StreamError> authenticate(DomainPair pair, Authenticator.Mechanism mechanism) {
         Optional<StreamError> refusal = context.authenticator().authenticate(state, pair, mechanism);
         if (refusal.isEmpty()) {
+            links.ready(pair.remote());
             releaseLimit();
             if (negotiationTimer != null) {
                 negotiationTimer.cancel(false);
@@ -258,6 +272,7 @@ final class InboundSession extends ChannelInboundHandlerAdapter implements Inbou
     private void closeGracefully() {
         if (!closed) {
             closed = true;
+            closedCleanly = true;
             if (!headerSent) {
                 channel.close();
                 return;

@@ -52,6 +52,7 @@ final class OutboundRoute implements RouteEvents {
     private final Backoff backoff;
     private final ArrayDeque<Stanza> queue = new ArrayDeque<>();
     private final PendingVerifies verifies;
+    private final RouteStates links;
     private State state = State.IDLE;
     private OutboundSession session;
     private ScheduledFuture<?> setupTimer;
@@ -60,7 +61,7 @@ final class OutboundRoute implements RouteEvents {
     private StanzaErrorCondition lastFailure = StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND;
 
     OutboundRoute(DomainPair pair, EventLoop loop, S2sContext context, PeerResolver resolver, Bounces bounces,
-                  PingTracker pings, Backoff backoff) {
+                  PingTracker pings, Backoff backoff, RouteStates links) {
         this.pair = pair;
         this.loop = loop;
         this.context = context;
@@ -69,6 +70,7 @@ final class OutboundRoute implements RouteEvents {
         this.pings = pings;
         this.backoff = backoff;
         this.verifies = new PendingVerifies(pair);
+        this.links = links;
     }
 
     EventLoop loop() {
@@ -231,6 +233,7 @@ final class OutboundRoute implements RouteEvents {
         failures = 0;
         cancelTimer();
         LOG.info("route {} ready; sending {} queued stanza(s)", pair, queue.size());
+        links.ready(pair.remote());
         while (!queue.isEmpty()) {
             session.send(queue.poll());
         }
@@ -240,7 +243,7 @@ final class OutboundRoute implements RouteEvents {
     public void failed(OutboundSession failing, StanzaErrorCondition condition, String reason) {
         if (failing != session || state != State.CONNECTING) {
             if (failing == session && state == State.READY) {
-                sessionClosed(failing, true, reason);
+                sessionClosed(failing, SessionEnd.BROKEN, reason);
             }
             return;
         }
@@ -257,6 +260,7 @@ final class OutboundRoute implements RouteEvents {
         LOG.warn("route {} failed ({}): {}; {} queued stanza(s) bounce, next attempt in {} ms", pair,
                 condition.elementName(), reason, queue.size(), waitNanos / 1_000_000);
         drain(condition);
+        links.failed(pair.remote(), "cannot set up a stream: " + reason);
     }
 
     private void connectFailed(String reason) {
@@ -264,7 +268,7 @@ final class OutboundRoute implements RouteEvents {
     }
 
     @Override
-    public void sessionClosed(OutboundSession closed, boolean wasReady, String reason) {
+    public void sessionClosed(OutboundSession closed, SessionEnd end, String reason) {
         if (closed != session) {
             return;
         }
@@ -276,6 +280,9 @@ final class OutboundRoute implements RouteEvents {
         state = State.IDLE;
         verifies.fail(closed);
         LOG.debug("route {} closed: {}", pair, reason);
+        if (end == SessionEnd.BROKEN) {
+            links.failed(pair.remote(), reason);
+        }
     }
 
     private void drain(StanzaErrorCondition condition) {

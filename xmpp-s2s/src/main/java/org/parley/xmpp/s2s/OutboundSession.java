@@ -52,6 +52,8 @@ final class OutboundSession extends ChannelInboundHandlerAdapter {
     private String remoteStreamId = "";
     private boolean usable;
     private boolean saslDone;
+    private boolean wasReady;
+    private boolean closedCleanly;
 
     OutboundSession(RouteEvents route, DomainPair pair, PeerDecision.Permitted decision, ConnectTarget target,
                     S2sContext context, PingTracker pings) {
@@ -80,10 +82,11 @@ final class OutboundSession extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         context.metrics().sessionClosed(state.direction(), state.anyAuthenticated());
-        Phase was = phase;
         phase = Phase.DONE;
         liveness.stop();
-        log(() -> route.sessionClosed(this, was == Phase.READY, "connection closed"));
+        SessionEnd end = SessionEnd.of(wasReady, closedCleanly);
+        log(() -> route.sessionClosed(this, end, end == SessionEnd.BROKEN
+                ? "the connection ended without a stream close" : "connection closed"));
     }
 
     @Override
@@ -209,6 +212,7 @@ final class OutboundSession extends ChannelInboundHandlerAdapter {
 
     private void ready() {
         phase = Phase.READY;
+        wasReady = true;
         liveness.start();
         route.ready(this);
     }
@@ -289,6 +293,7 @@ final class OutboundSession extends ChannelInboundHandlerAdapter {
         }
         LOG.debug("closing stream to {}: {}", pair.remote(), reason);
         phase = Phase.DONE;
+        closedCleanly = last instanceof StreamClose;
         liveness.stop();
         channel.writeAndFlush(last).addListener(ChannelFutureListener.CLOSE);
     }

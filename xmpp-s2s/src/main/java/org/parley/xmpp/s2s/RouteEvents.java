@@ -21,6 +21,6 @@ interface RouteEvents {
     /** Setup failed (negotiation, TLS, authentication, a stream error); queued stanzas bounce with {@code condition}. */
     void failed(OutboundSession session, StanzaErrorCondition condition, String reason);
 
-    /** The connection is gone; {@code wasReady} when it had carried stanzas. */
-    void sessionClosed(OutboundSession session, boolean wasReady, String reason);
+    /** The connection is gone; {@code end} says whether it had been ready and how it ended. */
+    void sessionClosed(OutboundSession session, SessionEnd end, String reason);
 }

@@ -24,6 +24,7 @@ public final class S2sClient implements XmppOutbound, DialbackVerifier {
     private final PingTracker pings;
     private final RandomGenerator random;
     private final LocalDelivery local;
+    private final RouteStates links;
     private final Map<DomainPair, OutboundRoute> routes = new ConcurrentHashMap<>();
 
     S2sClient(S2sContext context, PeerResolver resolver, EventLoopGroup group, XmppInbound inbound,
@@ -35,6 +36,7 @@ public final class S2sClient implements XmppOutbound, DialbackVerifier {
         this.pings = pings;
         this.random = random;
         this.local = new LocalDelivery(inbound, new LocalDomain("Parley"), this, pings);
+        this.links = new RouteStates(inbound::routeChanged);
     }
 
     @Override
@@ -66,7 +68,12 @@ public final class S2sClient implements XmppOutbound, DialbackVerifier {
     private OutboundRoute route(DomainPair pair) {
         return routes.computeIfAbsent(pair, p -> new OutboundRoute(p, group.next(), context, resolver, bounces, pings,
                 new Backoff(context.settings().timeouts().backoffMin(), context.settings().timeouts().backoffMax(),
-                        random)));
+                        random), links));
+    }
+
+    /** The route state of every remote domain, which inbound streams feed too. */
+    RouteStates routeStates() {
+        return links;
     }
 
     /** Closes every outbound stream and bounces what waits; call before the event loops shut down. */

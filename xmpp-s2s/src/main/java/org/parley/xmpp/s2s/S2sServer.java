@@ -83,7 +83,7 @@ public final class S2sServer {
                 new XmppStreamDecoder(context.settings().limits().stream()),
                 new XmppStreamEncoder(),
                 new IdleStateHandler(0, 0, context.settings().timeouts().idle().toMillis(), TimeUnit.MILLISECONDS),
-                new InboundSession(context, limiter, client, client.localDelivery(), client)));
+                new InboundSession(context, limiter, client, client.localDelivery(), client, client.routeStates())));
         return handlers;
     }
 

@@ -73,8 +73,12 @@ public final class XmppFederation implements XmppOutbound {
         return metrics;
     }
 
-    /** Closes all streams ({@code <system-shutdown/>} inbound), bounces queued stanzas, stops the event loops. */
+    /**
+     * Closes all streams ({@code <system-shutdown/>} inbound), bounces queued stanzas, stops the event loops; no
+     * route is reported {@link RouteState#LOST} for streams closed on the way.
+     */
     public void stop() {
+        client.routeStates().stop();
         server.stop();
         client.stop();
         shutdownLoops();

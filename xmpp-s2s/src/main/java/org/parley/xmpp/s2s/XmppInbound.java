@@ -25,4 +25,14 @@ public interface XmppInbound {
      * {@code from} the original recipient, the error condition says why (e.g. {@code remote-server-not-found}).
      */
     void bounced(Stanza error);
+
+    /**
+     * The route to {@code remoteDomain} (normalised, RFC 7622 domainpart) changed: {@link RouteState#LOST} when a
+     * ready stream with it failed or a new one could not be set up, {@link RouteState#UP} when a stream became ready
+     * again (or for the first time). Each transition is reported once per domain, in order; see {@link RouteState}
+     * for the precise rules. Nothing is reported while the service shuts down. Like every call here it comes on an
+     * event loop and must not block.
+     */
+    default void routeChanged(String remoteDomain, RouteState state) {
+    }
 }

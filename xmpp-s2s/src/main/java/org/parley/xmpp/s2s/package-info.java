@@ -12,7 +12,8 @@
  * and {@code InboundStanzas} checks every stanza; {@code Authenticator} is the single place where a stream's
  * authenticated domain pairs change and policy is applied; {@code OutboundRoute} keeps one stream per domain pair
  * with a bounded queue that bounces on failure, {@code PendingVerifies} its {@code db:verify} requests, and
- * {@code OutboundLiveness} pings quiet peers and closes idle streams. Direct TLS (XEP-0368) is used for
+ * {@code OutboundLiveness} pings quiet peers and closes idle streams; {@code RouteStates} turns how streams end
+ * ({@code SessionEnd}) into one {@link org.parley.xmpp.s2s.RouteState} report per domain and transition. Direct TLS (XEP-0368) is used for
  * {@code _xmpps-server} targets and accepted on the listening port. Event loops never block: DNS is asynchronous and the
  * policy answers from memory.
  */

@@ -32,6 +32,9 @@ final class InboundHarness {
     final List<Stanza> delivered = new ArrayList<>();
     final List<Stanza> replies = new ArrayList<>();
     final List<String> verifyRequests = new ArrayList<>();
+    /** Route transitions reported, as {@code domain STATE}. */
+    final List<String> routeChanges = new ArrayList<>();
+    final RouteStates links = new RouteStates((domain, state) -> routeChanges.add(domain + " " + state));
     final CompletableFuture<DialbackVerifier.Outcome> verifyAnswer = new CompletableFuture<>();
     final S2sContext context;
     final ConnectionLimiter limiter;
@@ -49,7 +52,7 @@ final class InboundHarness {
             return (CompletionStage<DialbackVerifier.Outcome>) verifyAnswer;
         };
         this.channel = new EmbeddedChannel(new XmppStreamDecoder(limits.stream()), new XmppStreamEncoder(),
-                new InboundSession(context, limiter, verifier, delivered::add, replies::add));
+                new InboundSession(context, limiter, verifier, delivered::add, replies::add, links));
     }
 
     static InboundHarness open() {

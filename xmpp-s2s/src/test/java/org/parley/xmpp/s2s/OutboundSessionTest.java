@@ -84,7 +84,7 @@ class OutboundSessionTest {
     void failsTheRouteWhenThePeerRefusesOurKey() {
         start(PeerPolicy.open(), TlsSettings.disabled());
         feed(PEER_HEADER + DIALBACK_FEATURES + "<db:result from='jabber.test' to='gw.test' type='invalid'/>");
-        assertThat(events).containsExactly("usable", "failed remote-server-timeout", "closed wasReady=false");
+        assertThat(events).containsExactly("usable", "failed remote-server-timeout", "closed NOT_READY");
         assertThat(channel.isOpen()).isFalse();
     }
 
@@ -150,7 +150,7 @@ class OutboundSessionTest {
         channel.advanceTimeBy(PING_TIMEOUT.toMillis() + 1, TimeUnit.MILLISECONDS);
         channel.runScheduledPendingTasks();
         assertThat(channel.isOpen()).isFalse();
-        assertThat(events).last().isEqualTo("closed wasReady=false");
+        assertThat(events).last().isEqualTo("closed BROKEN");
     }
 
     @Test
@@ -178,6 +178,38 @@ class OutboundSessionTest {
         channel.runScheduledPendingTasks();
         assertThat(output()).endsWith("</stream:stream>");
         assertThat(channel.isOpen()).isFalse();
+    }
+
+    @Test
+    void reportsABrokenEndWhenAReadyConnectionDropsWithoutAStreamClose() {
+        ready();
+        channel.close();
+        assertThat(events).last().isEqualTo("closed BROKEN");
+    }
+
+    @Test
+    void reportsACleanEndWhenThePeerClosesAReadyStream() {
+        ready();
+        feed("</stream:stream>");
+        assertThat(channel.isOpen()).isFalse();
+        assertThat(events).last().isEqualTo("closed CLOSED");
+    }
+
+    @Test
+    void reportsACleanEndWhenWeCloseAnIdleStream() {
+        ready();
+        channel.advanceTimeBy(2 * IDLE.toMillis() + 1, TimeUnit.MILLISECONDS);
+        channel.runScheduledPendingTasks();
+        assertThat(channel.isOpen()).isFalse();
+        assertThat(events).last().isEqualTo("closed CLOSED");
+    }
+
+    @Test
+    void reportsNotReadyWhenTheConnectionDropsDuringNegotiation() {
+        start(PeerPolicy.open(), TlsSettings.disabled());
+        feed(PEER_HEADER + DIALBACK_FEATURES);
+        channel.close();
+        assertThat(events).last().isEqualTo("closed NOT_READY");
     }
 
     private OutboundSession ready() {
@@ -244,8 +276,8 @@ class OutboundSessionTest {
         }
 
         @Override
-        public void sessionClosed(OutboundSession session, boolean wasReady, String reason) {
-            events.add("closed wasReady=" + wasReady);
+        public void sessionClosed(OutboundSession session, SessionEnd end, String reason) {
+            events.add("closed " + end);
         }
     }
 }

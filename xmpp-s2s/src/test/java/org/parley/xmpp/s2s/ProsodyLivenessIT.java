@@ -13,6 +13,7 @@ import org.jivesoftware.smack.packet.Message;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.impl.JidCreate;
+import org.parley.testkit.XmppClients;
 import org.parley.xmpp.stanza.Jid;
 import org.parley.xmpp.stanza.Stanza;
 import org.parley.xmpp.stanza.StanzaKind;
@@ -21,7 +22,8 @@ import org.parley.xmpp.stream.XmppNamespaces;
 
 /**
  * Streams to a real Prosody that stops answering (SIGSTOP) are found dead by XEP-0199 pings and closed; idle
- * streams are closed; in both cases the next stanza sets up a new route and is delivered.
+ * streams are closed; in both cases the next stanza sets up a new route and is delivered. The route is reported lost
+ * for a dead peer or a killed one, and not for idle streams closed cleanly ({@link RouteState}).
  */
 class ProsodyLivenessIT {
 
@@ -52,6 +54,25 @@ class ProsodyLivenessIT {
 
         deliver("after");
         assertThat(fixture.authentications("outbound", "dialback")).as("a new stream was authenticated").isEqualTo(2);
+        assertThat(routeChanges()).containsExactly(PROSODY + " UP", PROSODY + " LOST", PROSODY + " UP");
+    }
+
+    @Test
+    void reportsTheRouteLostWhenThePeerIsKilledAndUpWhenItIsBack() throws Exception {
+        start();
+        deliver("before");
+
+        fixture.prosody.kill();
+        assertThat(ProsodyFixture.await(() -> routeChanges().contains(PROSODY + " LOST"), WAIT))
+                .as("the route is lost once the killed Prosody's streams end: " + routeChanges()).isTrue();
+        fixture.alice.instantShutdown();
+        fromBob.cancel();
+        fixture.prosody = fixture.prosody.restarted();
+        fixture.alice = XmppClients.login(fixture.prosody, "alice", "alice-secret", WAIT);
+        fromBob = fixture.alice.createStanzaCollector(FromMatchesFilter.createBare(JidCreate.from("bob@" + GATEWAY)));
+
+        deliver("after");
+        assertThat(routeChanges()).containsExactly(PROSODY + " UP", PROSODY + " LOST", PROSODY + " UP");
     }
 
     @Test
@@ -66,6 +87,11 @@ class ProsodyLivenessIT {
 
         deliver("after");
         assertThat(fixture.authentications("outbound", "dialback")).isEqualTo(2);
+        assertThat(routeChanges()).as("idle streams closed cleanly are no loss").containsExactly(PROSODY + " UP");
+    }
+
+    private List<String> routeChanges() {
+        return ((RecordingInbound) fixture.inbound).routeChanges;
     }
 
     private void start() throws Exception {

@@ -1,7 +1,9 @@
 package org.parley.xmpp.s2s;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.parley.xmpp.stanza.Stanza;
@@ -11,6 +13,8 @@ final class RecordingInbound implements XmppInbound {
 
     final BlockingQueue<Stanza> received = new LinkedBlockingQueue<>();
     final BlockingQueue<Stanza> bounced = new LinkedBlockingQueue<>();
+    /** Route transitions, as {@code domain STATE}. */
+    final List<String> routeChanges = new CopyOnWriteArrayList<>();
 
     @Override
     public void received(Stanza stanza) {
@@ -20,6 +24,11 @@ final class RecordingInbound implements XmppInbound {
     @Override
     public void bounced(Stanza error) {
         bounced.add(error);
+    }
+
+    @Override
+    public void routeChanged(String remoteDomain, RouteState state) {
+        routeChanges.add(remoteDomain + " " + state);
     }
 
     static Stanza next(BlockingQueue<Stanza> queue, Duration timeout) throws InterruptedException {

@@ -19,6 +19,7 @@ import org.parley.mapper.address.XmppAddress;
 import org.parley.mapper.presence.XmppPresence;
 import org.parley.sip.SubscriptionEvent;
 import org.parley.sip.WatcherEvent;
+import org.parley.xmpp.s2s.RouteState;
 import org.parley.xmpp.s2s.XmppOutbound;
 import org.parley.xmpp.stanza.Stanza;
 import org.slf4j.Logger;
@@ -51,10 +52,23 @@ public final class PresenceRoute implements EdgeLinkListener {
     private final SipWatchers watchers;
     private final XmppOutbound xmpp;
     private final StateChanges state;
+    private final Optional<XmppDomainLinks> domainLinks;
 
     /** @param state where dialogs that are not taken back after a restart are removed */
     public PresenceRoute(AddressMapper addresses, RoutePolicy policy, SipPresentities presentities,
                          SipWatchers watchers, XmppOutbound xmpp, StateChanges state) {
+        this(addresses, policy, presentities, watchers, xmpp, state, Optional.empty());
+    }
+
+    /**
+     * The route that also follows the s2s routes to XMPP domains ({@link XmppDomainLinks}, issue 6 item 4).
+     *
+     * @param state where dialogs that are not taken back after a restart are removed
+     */
+    public PresenceRoute(AddressMapper addresses, RoutePolicy policy, SipPresentities presentities,
+                         SipWatchers watchers, XmppOutbound xmpp, StateChanges state,
+                         Optional<XmppDomainLinks> domainLinks) {
+        this.domainLinks = Objects.requireNonNull(domainLinks, "domainLinks");
         this.addresses = Objects.requireNonNull(addresses, "addresses");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.presentities = Objects.requireNonNull(presentities, "presentities");
@@ -185,6 +199,14 @@ public final class PresenceRoute implements EdgeLinkListener {
     @Override
     public void edgeRestored() {
         presentities.edgeRestored();
+    }
+
+    /**
+     * The s2s route to XMPP domain {@code domain} was lost or is back (on an s2s event loop; hands the work to the
+     * route workers): SIP watchers of its contacts see them offline, then their presence again.
+     */
+    public void xmppRouteChanged(String domain, RouteState state) {
+        domainLinks.ifPresent(links -> links.routeChanged(domain, state));
     }
 
     /** One of the gateway's own subscriptions changed (on a SIP worker). */

@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.parley.gateway.presence.state.AuthorizationDirection;
 import org.parley.gateway.presence.state.AuthorizationKey;
 import org.parley.gateway.presence.state.AuthorizationState;
@@ -278,6 +280,43 @@ public final class SipWatchers {
             return;
         }
         xmpp.send(XmppPresence.of(PresenceType.PROBE, user.orElseThrow(), key.xmppContact()));
+    }
+
+    /**
+     * The s2s route to {@code domain} is lost (issue 6 item 4): the last presence of every available resource of a
+     * watched contact there is recorded unavailable, and each active watcher of such a contact gets a NOTIFY with
+     * the resulting closed PIDF (RFC 8048 §6.2). Authorizations are kept. Returns the number of watchers notified.
+     */
+    public synchronized int contactsLost(String domain) {
+        Set<XmppAddress> contacts = new LinkedHashSet<>();
+        byKey.keySet().stream().filter(key -> key.xmppContact().domain().equalsIgnoreCase(domain))
+                .forEach(key -> contacts.add(key.xmppContact()));
+        int notified = 0;
+        for (XmppAddress contact : contacts) {
+            lookups.lastPresence(contact).stream().filter(LastPresence::available).forEach(last -> state.apply(
+                    StateChange.put(LastPresence.of(XmppPresence.of(PresenceType.UNAVAILABLE, last.from(), contact),
+                            clock.instant()))));
+        }
+        for (Map.Entry<AuthorizationKey, List<Watcher>> entry : byKey.entrySet()) {
+            if (!contacts.contains(entry.getKey().xmppContact())) {
+                continue;
+            }
+            SipBody body = body(entry.getKey().xmppContact());
+            for (Watcher watcher : entry.getValue()) {
+                if (watcher.active) {
+                    watcher.notifier.notify(WatcherState.ACTIVE, Optional.of(body));
+                    notified++;
+                }
+            }
+        }
+        return notified;
+    }
+
+    /** How many active watchers watch contacts at {@code domain}. */
+    public synchronized int watchersAt(String domain) {
+        return (int) byKey.entrySet().stream()
+                .filter(entry -> entry.getKey().xmppContact().domain().equalsIgnoreCase(domain))
+                .flatMap(entry -> entry.getValue().stream()).filter(watcher -> watcher.active).count();
     }
 
     private List<Watcher> watchersFor(AuthorizationKey key) {

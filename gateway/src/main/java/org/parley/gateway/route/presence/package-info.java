@@ -10,6 +10,9 @@
  *   <li>{@link org.parley.gateway.route.presence.SipWatchers}: a SIP user watches an XMPP user (§5.3): SUBSCRIBE
  *       from the edge → XMPP {@code subscribe} (and {@code probe} once authorized), {@code subscribed} → NOTIFY
  *       active, later presence of that user → PIDF NOTIFYs to every watcher.</li>
+ *   <li>{@link org.parley.gateway.route.presence.XmppDomainLinks}: the s2s route to an XMPP domain lost or back
+ *       (issue 6 item 4): its contacts' SIP watchers are notified closed, the domain probed with backoff until it
+ *       returns, then every authorized contact there probed.</li>
  *   <li>{@link org.parley.gateway.route.presence.PresenceStanzas}: {@code <presence/>} ↔ the mapper's
  *       {@link org.parley.mapper.presence.XmppPresence}.</li>
  * </ul>

@@ -15,6 +15,7 @@ import org.parley.mapper.Rejection;
 import org.parley.mapper.im.XmppMessage;
 import org.parley.mapper.xmpp2sip.MessageTranslator;
 import org.parley.sip.SipOutbound;
+import org.parley.xmpp.s2s.RouteState;
 import org.parley.xmpp.s2s.XmppInbound;
 import org.parley.xmpp.s2s.XmppOutbound;
 import org.parley.xmpp.stanza.Stanza;
@@ -36,7 +37,9 @@ import org.slf4j.LoggerFactory;
  *   <li>IQ get/set to a SIP user's JID: {@code service-unavailable} (RFC 6121 §8.5; every request is answered,
  *       RFC 6120 §8.2.3). IQ results and errors: dropped.</li>
  *   <li>Presence: to the {@link PresenceRoute} when there is one; otherwise ignored (RFC 6120 §10.5.3.2 lets a
- *       server ignore it) and logged at debug.</li>
+ *       server ignore it) and logged at debug. Bounced presence (e.g. probes while a domain is unreachable) is
+ *       only logged at debug: it changes no subscription state.</li>
+ *   <li>Route changes of remote domains go to the {@link PresenceRoute}, which hands them to the route workers.</li>
  * </ul>
  */
 public final class XmppToSipRoute implements XmppInbound {
@@ -94,11 +97,20 @@ public final class XmppToSipRoute implements XmppInbound {
 
     @Override
     public void bounced(Stanza error) {
+        if (error.kind() == StanzaKind.PRESENCE) {
+            LOG.debug("presence to {} from {} bounced", error.from(), error.to());
+            return;
+        }
         try {
             workers.execute(() -> errorArrived(error));
         } catch (RejectedExecutionException overloaded) {
             LOG.warn("bounce from {} to {} dropped: the gateway is overloaded", error.from(), error.to());
         }
+    }
+
+    @Override
+    public void routeChanged(String remoteDomain, RouteState state) {
+        presence.ifPresent(route -> route.xmppRouteChanged(remoteDomain, state));
     }
 
     private void handle(Stanza stanza) {

@@ -147,6 +147,22 @@ class XmppToSipRouteTest {
         assertThat(replies).isEmpty();
     }
 
+    @Test
+    void aBouncedPresenceChangesNothingWhileABouncedMessageIsMatchedOnTheWorkers() {
+        List<Runnable> handedOver = new CopyOnWriteArrayList<>();
+        XmppToSipRoute route = route(handedOver::add);
+
+        route.bounced(Stanzas.parse("<presence from='alice@jabber.test' to='bob@contoso.test' type='error'>"
+                + "<error type='cancel'><remote-server-not-found xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>"
+                + "</error></presence>"));
+        assertThat(handedOver).as("a bounced probe is no late IM error").isEmpty();
+
+        route.bounced(Stanzas.parse("<message from='alice@jabber.test' to='bob@contoso.test' id='s2x-1' "
+                + "type='error'><error type='cancel'><remote-server-not-found "
+                + "xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></message>"));
+        assertThat(handedOver).hasSize(1);
+    }
+
     private XmppToSipRoute route(Executor workers) {
         return new XmppToSipRoute(workers, pending,
                 new MessageTranslator(RouteFixtures.addresses(), MessageSettings.DEFAULTS), RouteFixtures.policy(),
