@@ -49,7 +49,8 @@ class XmppDomainLinksTest {
     private final SipWatchers watchers = new SipWatchers(RouteFixtures.addresses(),
             new SubscriptionMapper(RouteFixtures.addresses(), SubscriptionSettings.DEFAULTS),
             new XmppToPidf(RouteFixtures.addresses()), RouteFixtures.policy(), state, state, sent::add,
-            Clock.fixed(T, ZoneOffset.UTC), Duration.ofSeconds(3600));
+            Clock.fixed(T, ZoneOffset.UTC), Duration.ofSeconds(3600),
+            (dialog, event, remaining, ceiling) -> Optional.empty());
     private final List<PresenceAuthorization> stored = new ArrayList<>();
     private final Queue<Runnable> work = new ArrayDeque<>();
     private final List<Duration> delays = new ArrayList<>();
