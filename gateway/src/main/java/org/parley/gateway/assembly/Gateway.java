@@ -43,17 +43,14 @@ import org.slf4j.LoggerFactory;
  * The running gateway: every service built from one {@link GatewayConfig} and started in order — the store (with
  * the live allow list) first, then XMPP federation, the SIP leg and the route workers (whose pool takes work from
  * construction on; stopping them before the SIP leg answers the SIP transactions still waiting), then the presence
- * restart (stored subscriptions subscribed again, contacts probed) and the edge-link watch for presence, the admin
- * endpoint
- * last, so that {@code /health} answers only once everything before it is up — and stopped in reverse order. The
- * only place that wires modules together: s2s → {@link XmppToSipRoute} → SIP, and SIP → {@link SipToXmppRoute} →
- * s2s, both handing presence to one {@link PresenceRoute} whose state lives in the store.
+ * restart (stored subscriptions subscribed again, contacts probed), the admin endpoint last, so that
+ * {@code /health} answers only once everything before it is up — and stopped in reverse order. The only place that wires modules together: s2s → {@link XmppToSipRoute} → SIP, and SIP → {@link SipToXmppRoute} →
+ * s2s, both handing presence to one {@link PresenceRoute} whose state lives in the store, and the SIP leg's edge
+ * state changes to the presence route's {@link EdgeLinkWatch}.
  */
 public final class Gateway {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
-
-    private static final Duration EDGE_WATCH_INTERVAL = Duration.ofSeconds(1);
 
     private final GatewayMetrics metrics;
     private final StoreService store;
@@ -91,9 +88,10 @@ public final class Gateway {
         AtomicReference<SipService> sipService = new AtomicReference<>();
         PresenceRoute presence = presenceRoute(addresses, policy, new LateSubscriber(sipService::get),
                 new LivePresenceState(store::presenceState), toXmpp, clock, workers::schedule);
+        EdgeLinkWatch edgeLink = new EdgeLinkWatch(presence, workers::schedule);
         SipToXmppRoute sipToXmpp = new SipToXmppRoute(config.sip().fqdn(),
                 new org.parley.mapper.sip2xmpp.MessageTranslator(addresses, routes.toXmpp()), policy,
-                workers.pending(), toXmpp, routeMetrics, Optional.of(presence));
+                workers.pending(), toXmpp, routeMetrics, Optional.of(presence), edgeLink::onEdgeState);
         SipService sip = new SipService(config.sip(), config.xmpp().dns(), sipToXmpp, metrics.registry());
         sipService.set(sip);
         XmppToSipRoute xmppToSip = new XmppToSipRoute(workers, workers.pending(),
@@ -104,8 +102,7 @@ public final class Gateway {
         xmppService.set(xmpp);
         AdminServer admin = new AdminServer(config.admin(), List.of(running, store), metrics.registry());
         lifecycle.set(new Lifecycle(List.of(store, xmpp, sip, workers,
-                new PresenceRestart(store::presenceState, presence),
-                new EdgeLinkWatch(sip::edgeState, presence, workers::schedule, EDGE_WATCH_INTERVAL), admin),
+                new PresenceRestart(store::presenceState, presence), admin),
                 Lifecycle.DEFAULT_STOP_DEADLINE));
         return new Gateway(metrics, store, lifecycle.get());
     }
