@@ -12,6 +12,7 @@ import org.parley.gateway.admin.Health;
 import org.parley.gateway.admin.HealthCheck;
 import org.parley.gateway.allowlist.AllowList;
 import org.parley.gateway.config.GatewayConfig;
+import org.parley.gateway.config.PresenceConfig;
 import org.parley.gateway.lifecycle.Lifecycle;
 import org.parley.gateway.lifecycle.StartResult;
 import org.parley.gateway.lifecycle.StopReport;
@@ -86,7 +87,8 @@ public final class Gateway {
         AtomicReference<XmppService> xmppService = new AtomicReference<>();
         XmppOutbound toXmpp = stanza -> xmppService.get().send(stanza);
         AtomicReference<SipService> sipService = new AtomicReference<>();
-        PresenceRoute presence = presenceRoute(addresses, policy, new LateSubscriber(sipService::get),
+        PresenceRoute presence = presenceRoute(config.presence(), addresses, policy,
+                new LateSubscriber(sipService::get),
                 new LivePresenceState(store::presenceState), toXmpp, clock, workers::schedule);
         EdgeLinkWatch edgeLink = new EdgeLinkWatch(presence, workers::schedule);
         SipToXmppRoute sipToXmpp = new SipToXmppRoute(config.sip().fqdn(),
@@ -108,15 +110,15 @@ public final class Gateway {
     }
 
     /** Presence both ways (RFC 8048): subscriptions toward the edge, and the edge's watchers of XMPP users. */
-    private static PresenceRoute presenceRoute(AddressMapper addresses, RoutePolicy policy, SipSubscriber subscriber,
-                                               LivePresenceState state, XmppOutbound toXmpp, Clock clock,
-                                               Scheduler scheduler) {
-        SubscriptionSettings settings = SubscriptionSettings.DEFAULTS;
+    private static PresenceRoute presenceRoute(PresenceConfig config, AddressMapper addresses, RoutePolicy policy,
+                                               SipSubscriber subscriber, LivePresenceState state,
+                                               XmppOutbound toXmpp, Clock clock, Scheduler scheduler) {
+        SubscriptionSettings settings = config.subscriptionSettings();
         SubscriptionMapper subscriptions = new SubscriptionMapper(addresses, settings);
         SipPresentities presentities = new SipPresentities(subscriptions, new PidfToXmpp(addresses), subscriber,
-                state, toXmpp, clock, scheduler, Duration.ofSeconds(settings.retrySeconds()));
+                state, toXmpp, clock, scheduler, config.retry());
         SipWatchers watchers = new SipWatchers(addresses, subscriptions, new XmppToPidf(addresses), policy, state,
-                state, toXmpp, clock, Duration.ofSeconds(settings.expiresSeconds()));
+                state, toXmpp, clock, config.subscribeExpires());
         return new PresenceRoute(addresses, policy, presentities, watchers, toXmpp);
     }
 
