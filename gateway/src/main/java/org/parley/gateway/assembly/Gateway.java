@@ -22,6 +22,7 @@ import org.parley.gateway.route.RoutePolicy;
 import org.parley.gateway.route.RouteSettings;
 import org.parley.gateway.route.RouteWorkers;
 import org.parley.gateway.route.presence.EdgeLinkWatch;
+import org.parley.gateway.route.presence.PacedSubscriber;
 import org.parley.gateway.route.presence.PresenceRoute;
 import org.parley.gateway.route.presence.Scheduler;
 import org.parley.gateway.route.presence.SipPresentities;
@@ -36,6 +37,7 @@ import org.parley.mapper.presence.SubscriptionMapper;
 import org.parley.mapper.presence.SubscriptionSettings;
 import org.parley.mapper.presence.XmppToPidf;
 import org.parley.sip.SipSubscriber;
+import org.parley.sip.SubscriptionId;
 import org.parley.xmpp.s2s.XmppOutbound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,9 +89,15 @@ public final class Gateway {
         AtomicReference<XmppService> xmppService = new AtomicReference<>();
         XmppOutbound toXmpp = stanza -> xmppService.get().send(stanza);
         AtomicReference<SipService> sipService = new AtomicReference<>();
-        PresenceRoute presence = presenceRoute(config.presence(), addresses, policy,
-                new LateSubscriber(sipService::get),
+        // SUBSCRIBEs never sent (cancelled while waiting, queue full) end through the presence route, built next
+        AtomicReference<PresenceRoute> presenceRoute = new AtomicReference<>();
+        int rate = config.presence().subscribeRate();
+        PacedSubscriber subscriber = new PacedSubscriber(new LateSubscriber(sipService::get), rate,
+                PacedSubscriber.capacityFor(rate), () -> SubscriptionId.unique(config.sip().fqdn()),
+                event -> presenceRoute.get().onSubscription(event), workers::schedule, System::nanoTime);
+        PresenceRoute presence = presenceRoute(config.presence(), addresses, policy, subscriber,
                 new LivePresenceState(store::presenceState), toXmpp, clock, workers::schedule);
+        presenceRoute.set(presence);
         EdgeLinkWatch edgeLink = new EdgeLinkWatch(presence, workers::schedule);
         SipToXmppRoute sipToXmpp = new SipToXmppRoute(config.sip().fqdn(),
                 new org.parley.mapper.sip2xmpp.MessageTranslator(addresses, routes.toXmpp()), policy,

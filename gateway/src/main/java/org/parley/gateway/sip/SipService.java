@@ -140,6 +140,24 @@ public final class SipService implements Service, SipOutbound, SipSubscriber {
         return current.subscriber().subscribe(request);
     }
 
+    /**
+     * Starts a subscription with a Call-ID chosen by the caller through the running SIP leg; when the leg is not
+     * running, {@code id} ends at once, as for {@link #subscribe(SubscribeRequest)}.
+     */
+    @Override
+    public void subscribe(SubscriptionId id, SubscribeRequest request) {
+        SipFederation current;
+        synchronized (this) {
+            current = federation;
+        }
+        if (current == null) {
+            CompletableFuture.runAsync(() -> inbound.onSubscription(
+                    new SubscriptionEvent.Terminated(id, "the SIP leg is not running")));
+            return;
+        }
+        current.subscriber().subscribe(id, request);
+    }
+
     @Override
     public void unsubscribe(SubscriptionId id) {
         SipFederation current;
