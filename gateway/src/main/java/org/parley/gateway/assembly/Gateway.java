@@ -23,6 +23,7 @@ import org.parley.gateway.route.RouteSettings;
 import org.parley.gateway.route.RouteWorkers;
 import org.parley.gateway.route.presence.EdgeLinkWatch;
 import org.parley.gateway.route.presence.PacedSubscriber;
+import org.parley.gateway.route.presence.PresenceMetrics;
 import org.parley.gateway.route.presence.PresenceRoute;
 import org.parley.gateway.route.presence.Scheduler;
 import org.parley.gateway.route.presence.SipPresentities;
@@ -34,7 +35,6 @@ import org.parley.gateway.xmpp.XmppService;
 import org.parley.mapper.address.AddressMapper;
 import org.parley.mapper.presence.PidfToXmpp;
 import org.parley.mapper.presence.SubscriptionMapper;
-import org.parley.mapper.presence.SubscriptionSettings;
 import org.parley.mapper.presence.XmppToPidf;
 import org.parley.sip.SipSubscriber;
 import org.parley.sip.SubscriptionId;
@@ -91,12 +91,14 @@ public final class Gateway {
         AtomicReference<SipService> sipService = new AtomicReference<>();
         // SUBSCRIBEs never sent (cancelled while waiting, queue full) end through the presence route, built next
         AtomicReference<PresenceRoute> presenceRoute = new AtomicReference<>();
+        PresenceMetrics presenceMetrics = new PresenceMetrics(metrics.registry());
         int rate = config.presence().subscribeRate();
         PacedSubscriber subscriber = new PacedSubscriber(new LateSubscriber(sipService::get), rate,
                 PacedSubscriber.capacityFor(rate), () -> SubscriptionId.unique(config.sip().fqdn()),
                 event -> presenceRoute.get().onSubscription(event), workers::schedule, System::nanoTime);
+        presenceMetrics.queue(subscriber);
         PresenceRoute presence = presenceRoute(config.presence(), addresses, policy, subscriber,
-                new LivePresenceState(store::presenceState), toXmpp, clock, workers::schedule);
+                new LivePresenceState(store::presenceState), toXmpp, clock, workers::schedule, presenceMetrics);
         presenceRoute.set(presence);
         EdgeLinkWatch edgeLink = new EdgeLinkWatch(presence, workers::schedule);
         SipToXmppRoute sipToXmpp = new SipToXmppRoute(config.sip().fqdn(),
@@ -120,14 +122,15 @@ public final class Gateway {
     /** Presence both ways (RFC 8048): subscriptions toward the edge, and the edge's watchers of XMPP users. */
     private static PresenceRoute presenceRoute(PresenceConfig config, AddressMapper addresses, RoutePolicy policy,
                                                SipSubscriber subscriber, LivePresenceState state,
-                                               XmppOutbound toXmpp, Clock clock, Scheduler scheduler) {
-        SubscriptionSettings settings = config.subscriptionSettings();
-        SubscriptionMapper subscriptions = new SubscriptionMapper(addresses, settings);
+                                               XmppOutbound toXmpp, Clock clock, Scheduler scheduler,
+                                               PresenceMetrics metrics) {
+        SubscriptionMapper subscriptions = new SubscriptionMapper(addresses, config.subscriptionSettings());
+        XmppOutbound presenceToXmpp = metrics.toXmpp(toXmpp);
         SipPresentities presentities = new SipPresentities(subscriptions, new PidfToXmpp(addresses), subscriber,
-                state, toXmpp, clock, scheduler, config.retry());
+                state, presenceToXmpp, clock, scheduler, config.retry(), metrics);
         SipWatchers watchers = new SipWatchers(addresses, subscriptions, new XmppToPidf(addresses), policy, state,
-                state, toXmpp, clock, config.subscribeExpires());
-        return new PresenceRoute(addresses, policy, presentities, watchers, toXmpp);
+                state, presenceToXmpp, clock, config.subscribeExpires());
+        return new PresenceRoute(addresses, policy, presentities, watchers, toXmpp, metrics);
     }
 
     /** RFC 7247: sip:alice@D is the JID alice@D, so D must be served on XMPP too for its users to be reachable. */

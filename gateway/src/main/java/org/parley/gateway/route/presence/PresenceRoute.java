@@ -1,5 +1,6 @@
 package org.parley.gateway.route.presence;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -8,6 +9,7 @@ import org.parley.gateway.presence.state.AuthorizationKey;
 import org.parley.gateway.presence.state.AuthorizationState;
 import org.parley.gateway.presence.state.PresenceAuthorization;
 import org.parley.gateway.presence.state.RestoredState;
+import org.parley.gateway.route.RouteOutcome;
 import org.parley.gateway.route.RoutePolicy;
 import org.parley.gateway.route.StanzaErrors;
 import org.parley.mapper.MappingResult;
@@ -49,9 +51,17 @@ public final class PresenceRoute implements EdgeLinkListener {
     private final SipPresentities presentities;
     private final SipWatchers watchers;
     private final XmppOutbound xmpp;
+    private final PresenceMetrics metrics;
 
     public PresenceRoute(AddressMapper addresses, RoutePolicy policy, SipPresentities presentities,
                          SipWatchers watchers, XmppOutbound xmpp) {
+        this(addresses, policy, presentities, watchers, xmpp, new PresenceMetrics(new SimpleMeterRegistry()));
+    }
+
+    /** As above, counting the stanzas and SIP events it routes in {@code metrics}. */
+    public PresenceRoute(AddressMapper addresses, RoutePolicy policy, SipPresentities presentities,
+                         SipWatchers watchers, XmppOutbound xmpp, PresenceMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.addresses = Objects.requireNonNull(addresses, "addresses");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.presentities = Objects.requireNonNull(presentities, "presentities");
@@ -63,11 +73,13 @@ public final class PresenceRoute implements EdgeLinkListener {
     public void received(Stanza stanza) {
         if (stanza.isError()) {
             LOG.debug("presence error from {} to {} not routed", stanza.from(), stanza.to());
+            metrics.fromXmpp(stanza, RouteOutcome.ABSORBED);
             return;
         }
         MappingResult<XmppPresence> read = PresenceStanzas.read(stanza);
         if (read instanceof MappingResult.Rejected<XmppPresence> rejected) {
             refuse(stanza, rejected.rejection());
+            metrics.fromXmpp(stanza, RouteOutcome.REFUSED);
             return;
         }
         XmppPresence presence = read.orElseThrow();
@@ -78,6 +90,7 @@ public final class PresenceRoute implements EdgeLinkListener {
             refusal = route(presence);
         }
         refusal.ifPresent(rejection -> refuse(stanza, rejection));
+        metrics.fromXmpp(stanza, refusal.isPresent() ? RouteOutcome.REFUSED : RouteOutcome.DELIVERED);
     }
 
     private Optional<Rejection> route(XmppPresence presence) {
@@ -154,11 +167,12 @@ public final class PresenceRoute implements EdgeLinkListener {
 
     /** One of the gateway's own subscriptions changed (on a SIP worker). */
     public void onSubscription(SubscriptionEvent event) {
+        metrics.event(event);
         presentities.event(event);
     }
 
     /** A subscription to the gateway changed (on a SIP worker). */
     public void onWatcher(WatcherEvent event) {
-        watchers.event(event);
+        watchers.event(metrics.watcher(event));
     }
 }

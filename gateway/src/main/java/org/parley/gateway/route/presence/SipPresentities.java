@@ -1,5 +1,6 @@
 package org.parley.gateway.route.presence;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -71,6 +72,7 @@ public final class SipPresentities {
     private final Clock clock;
     private final Scheduler scheduler;
     private final Duration retry;
+    private final PresenceMetrics metrics;
     private final Map<SubscriptionId, Watch> byId = new HashMap<>();
     private final Map<AuthorizationKey, Watch> byKey = new HashMap<>();
     private final Map<AuthorizationKey, Watch> retrying = new HashMap<>();
@@ -107,6 +109,14 @@ public final class SipPresentities {
     public SipPresentities(SubscriptionMapper mapper, PidfToXmpp toXmpp, SipSubscriber sip, StateChanges state,
                            XmppOutbound xmpp, Clock clock, Scheduler scheduler,
                            Duration retry) {
+        this(mapper, toXmpp, sip, state, xmpp, clock, scheduler, retry, new PresenceMetrics(new SimpleMeterRegistry()));
+    }
+
+    /** As above, counting the SUBSCRIBEs it sends in {@code metrics}. */
+    public SipPresentities(SubscriptionMapper mapper, PidfToXmpp toXmpp, SipSubscriber sip, StateChanges state,
+                           XmppOutbound xmpp, Clock clock, Scheduler scheduler, Duration retry,
+                           PresenceMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.toXmpp = Objects.requireNonNull(toXmpp, "toXmpp");
         this.sip = Objects.requireNonNull(sip, "sip");
@@ -140,7 +150,7 @@ public final class SipPresentities {
                     LOG.warn("pending authorization {} not recorded: {}", key, failed.toString());
                     return null;
                 });
-        start(new Watch(key, subscribe, request.from().bare(), request.to().bare()));
+        start(new Watch(key, subscribe, request.from().bare(), request.to().bare()), SubscribeKind.INITIAL);
         return Optional.empty();
     }
 
@@ -164,13 +174,14 @@ public final class SipPresentities {
         if (authorized) {
             watch.dialog = OutboundDialog.CONFIRMED;
         }
-        start(watch);
+        start(watch, SubscribeKind.RESTORE);
     }
 
-    private void start(Watch watch) {
+    private void start(Watch watch, SubscribeKind kind) {
         SubscribeIntent intent = watch.intent;
         watch.id = sip.subscribe(SubscribeRequest.presence(intent.subscriber().toUri(), intent.presentity().toUri(),
                 Duration.ofSeconds(intent.expiresSeconds())));
+        metrics.subscribing(kind, watch.id);
         byId.put(watch.id, watch);
         byKey.put(watch.key, watch);
         LOG.debug("{} subscribes to {} ({})", watch.watcher, watch.presentity, watch.id.callId());
@@ -192,6 +203,7 @@ public final class SipPresentities {
             return Optional.empty();
         }
         watch.dialog = OutboundDialog.UNSUBSCRIBING;
+        metrics.unsubscribing(watch.id);
         sip.unsubscribe(watch.id);
         return Optional.empty();
     }
@@ -284,7 +296,7 @@ public final class SipPresentities {
                     again.dialog = OutboundDialog.CONFIRMED;
                     again.last = watch.last;
                     again.lane = watch.lane;
-                    start(again);
+                    start(again, SubscribeKind.RESUBSCRIBE);
                 } else {
                     send(watch, offline(watch));
                 }
@@ -323,12 +335,13 @@ public final class SipPresentities {
             }
             byId.remove(watch.id);
             byKey.remove(watch.key);
+            metrics.unsubscribing(watch.id);
             sip.unsubscribe(watch.id);
             Watch again = new Watch(watch.key, watch.intent, watch.watcher, watch.presentity);
             again.dialog = OutboundDialog.CONFIRMED;
             again.last = watch.last;
             again.lane = watch.lane;
-            start(again);
+            start(again, SubscribeKind.EDGE_RETURN);
         }
     }
 
@@ -341,7 +354,7 @@ public final class SipPresentities {
         again.dialog = OutboundDialog.CONFIRMED;
         again.lane = failed.lane;
         LOG.debug("subscribing {} to {} again after a transient failure", failed.watcher, failed.presentity);
-        start(again);
+        start(again, SubscribeKind.RETRY);
     }
 
     private void forget(AuthorizationKey key) {
