@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -101,7 +102,14 @@ public final class SipFederation implements AutoCloseable {
         String edgeName = bound.edge().certificateName();
         OutboundRequest probe = new OutboundRequest(Request.OPTIONS, "sip:" + edgeName, "sip:" + bound.fqdn(),
                 "sip:" + edgeName, List.of(), Optional.empty());
-        SerialExecutor edgeStates = new SerialExecutor(worker);
+        // in order, on a worker; on the SIP timer when the workers are full, so never on the stack's own thread
+        SerialExecutor edgeStates = new SerialExecutor(task -> {
+            try {
+                worker.execute(task);
+            } catch (RejectedExecutionException full) {
+                scheduler.execute(task);
+            }
+        });
         EdgeLink edgeLink = new EdgeLink(bound.edge(),
                 new EdgeResolver(bound.dnsServer(), bound.timers().connect()), bound.timers(), scheduler,
                 deadline -> senderRef.get().send(probe, Optional.of(deadline), false),

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.parley.gateway.admin.AdminServer;
 import org.parley.gateway.admin.Health;
 import org.parley.gateway.admin.HealthCheck;
@@ -92,11 +93,8 @@ public final class Gateway {
         // SUBSCRIBEs never sent (cancelled while waiting, queue full) end through the presence route, built next
         AtomicReference<PresenceRoute> presenceRoute = new AtomicReference<>();
         PresenceMetrics presenceMetrics = new PresenceMetrics(metrics.registry());
-        int rate = config.presence().subscribeRate();
-        PacedSubscriber subscriber = new PacedSubscriber(new LateSubscriber(sipService::get), rate,
-                PacedSubscriber.capacityFor(rate), () -> SubscriptionId.unique(config.sip().fqdn()),
-                event -> presenceRoute.get().onSubscription(event), workers::schedule, System::nanoTime);
-        presenceMetrics.queue(subscriber);
+        PacedSubscriber subscriber = paced(config, new LateSubscriber(sipService::get), presenceRoute::get,
+                workers::schedule, presenceMetrics);
         PresenceRoute presence = presenceRoute(config.presence(), addresses, policy, subscriber,
                 new LivePresenceState(store::presenceState), toXmpp, clock, workers::schedule, presenceMetrics);
         presenceRoute.set(presence);
@@ -117,6 +115,20 @@ public final class Gateway {
                 new PresenceRestart(store::presenceState, presence), admin),
                 Lifecycle.DEFAULT_STOP_DEADLINE));
         return new Gateway(metrics, store, lifecycle.get());
+    }
+
+    /**
+     * The gateway's SUBSCRIBEs toward the edge at {@code <presence subscribe-rate>}, each named by a fresh Call-ID
+     * on the gateway's FQDN; those never sent end through the presence {@code route}.
+     */
+    private static PacedSubscriber paced(GatewayConfig config, SipSubscriber sip, Supplier<PresenceRoute> route,
+                                         Scheduler scheduler, PresenceMetrics metrics) {
+        int rate = config.presence().subscribeRate();
+        PacedSubscriber paced = new PacedSubscriber(sip, rate, PacedSubscriber.capacityFor(rate),
+                () -> SubscriptionId.unique(config.sip().fqdn()), event -> route.get().onSubscription(event),
+                scheduler, System::nanoTime);
+        metrics.queue(paced);
+        return paced;
     }
 
     /** Presence both ways (RFC 8048): subscriptions toward the edge, and the edge's watchers of XMPP users. */

@@ -36,10 +36,11 @@ import org.slf4j.LoggerFactory;
  * from {@code <sip>} — listener, FQDN, the edge from {@code <access-edge>} or from DNS for the first SIP domain,
  * certificate, key and the trust anchors for the edge (the configured CA only, not system trust) — and the JAIN-SIP
  * stack started and closed with the gateway. An unreachable edge is not a start failure: the leg reconnects with
- * backoff and reports its state in the {@code parley.sip.edge.connection} metric. The edge's name is resolved
- * through the resolver of {@code <xmpp><dns>} when one is configured (the gateway's one resolver), else the
- * system's. Offers {@link SipOutbound} and {@link SipSubscriber} to the routes: while the leg is not running,
- * requests end at once as a {@link SipOutcome.TransportError} and subscriptions as terminated.
+ * backoff, reports its state in the {@code parley.sip.edge.connection} metric and pushes each change to the inbound
+ * side ({@link SipInbound#onEdgeState}). The edge's name is resolved through the resolver of {@code <xmpp><dns>}
+ * when one is configured (the gateway's one resolver), else the system's. Offers {@link SipOutbound} and
+ * {@link SipSubscriber} to the routes: while the leg is not running, requests end at once as a
+ * {@link SipOutcome.TransportError} and subscriptions as terminated.
  */
 public final class SipService implements Service, SipOutbound, SipSubscriber {
 
