@@ -23,14 +23,16 @@ import org.parley.xmpp.stanza.Stanza;
  *  parley.presence.stanzas{direction, type, outcome}   presence stanzas: from XMPP delivered (to the presence logic),
  *                                                     refused or absorbed (errors); toward XMPP delivered or refused
  *  parley.presence.notifies{direction}                NOTIFYs received (gateway's subscriptions) and sent (watchers)
- *  parley.presence.subscribes{kind}                   SUBSCRIBEs toward the edge by {@link SubscribeKind}
+ *  parley.presence.subscribes{kind}                   SUBSCRIBEs toward the edge by {@link SubscribeKind}, counted
+ *                                                     when requested (they may still wait their turn)
  *  parley.presence.subscription.ends{end}             the gateway's subscriptions ended, by {@link SubscriptionEnd}
  *                                                     or {@code unsubscribed}
  *  parley.presence.subscriptions{direction}           gauge: active subscriptions (xmpp-to-sip: the gateway's,
  *                                                     accepted by the edge; sip-to-xmpp: SIP watchers accepted)
  *  parley.presence.subscribe.queue                    gauge: SUBSCRIBEs waiting for their turn ({@link PacedSubscriber})
- *  parley.presence.restore{state}                     gauge: SUBSCRIBEs sent for stored subscriptions after the
- *                                                     restart ({@code sent}) and those active again ({@code restored})
+ *  parley.presence.restore{state}                     gauge: stored subscriptions subscribed again after the
+ *                                                     restart ({@code to-restore}) and those active again
+ *                                                     ({@code restored})
  * </pre>
  * Thread-safe. Tag values come from closed sets (a remote's odd presence type counts as {@code other}).
  */
@@ -62,7 +64,7 @@ public final class PresenceMetrics {
                 .tag("direction", Direction.SIP_TO_XMPP.tag()).register(registry);
         Gauge.builder("parley.presence.restore", restoreSent, AtomicLong::get)
                 .description("Stored subscriptions subscribed again after the restart, and those active again")
-                .tag("state", "sent").register(registry);
+                .tag("state", "to-restore").register(registry);
         Gauge.builder("parley.presence.restore", restored, AtomicLong::get)
                 .description("Stored subscriptions subscribed again after the restart, and those active again")
                 .tag("state", "restored").register(registry);

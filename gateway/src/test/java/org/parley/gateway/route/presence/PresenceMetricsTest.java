@@ -106,7 +106,7 @@ class PresenceMetricsTest {
                 authorized(bob, "alice"), authorized(bob, "carol")), List.of(), List.of(), List.of(), List.of()));
 
         assertThat(subscribes("restore")).isEqualTo(2);
-        assertThat(gauge("parley.presence.restore", "state", "sent")).isEqualTo(2);
+        assertThat(gauge("parley.presence.restore", "state", "to-restore")).isEqualTo(2);
         assertThat(gauge("parley.presence.restore", "state", "restored")).isZero();
 
         route.onSubscription(new SubscriptionEvent.Accepted(ids.get(1), Duration.ofSeconds(600), false));
