@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -36,18 +37,24 @@ import org.parley.sip.stack.SipStackRuntime;
 import org.parley.sip.stack.StackHooks;
 import org.parley.sip.stack.TlsFailureReason;
 import org.parley.sip.subscription.NotifyHandler;
+import org.parley.sip.subscription.SerialExecutor;
 import org.parley.sip.subscription.Subscriptions;
 import org.parley.sip.transaction.ClientTransactions;
 import org.parley.sip.transaction.OutboundSender;
 import org.parley.sip.transaction.RequestFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The SIP federation leg: one JAIN-SIP stack with a mutual-TLS listener, the persistent connection to the
  * Access Edge with keep-alives and reconnects, the ports {@link SipOutbound}, {@link SipSubscriber} and
- * {@link SipCalls} for the gateway, and delivery of inbound requests to its {@link SipInbound}. Start with {@link #start}, stop
+ * {@link SipCalls} for the gateway, and delivery of inbound requests and edge state changes to its {@link SipInbound}
+ * (on worker threads, never the stack's). Start with {@link #start}, stop
  * with {@link #close()}.
  */
 public final class SipFederation implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SipFederation.class);
 
     private final SipStackRuntime runtime;
     private final EdgeLink edgeLink;
@@ -80,7 +87,7 @@ public final class SipFederation implements AutoCloseable {
      * Binds the TLS listener, starts the stack and begins connecting to the edge (asynchronously: the edge
      * being down is not a start failure; see {@link #edgeState()}).
      *
-     * @param inbound  receives inbound requests and subscription events, on worker threads
+     * @param inbound  receives inbound requests, subscription events and edge state changes, on worker threads
      * @param registry where the SIP meters are registered
      * @throws SipStartException when the listener cannot bind (address in use, not local) or the stack
      *                           refuses its configuration; nothing is left running then
@@ -97,10 +104,21 @@ public final class SipFederation implements AutoCloseable {
         String edgeName = bound.edge().certificateName();
         OutboundRequest probe = new OutboundRequest(Request.OPTIONS, "sip:" + edgeName, "sip:" + bound.fqdn(),
                 "sip:" + edgeName, List.of(), Optional.empty());
+        // in order, on a worker; on the SIP timer when the workers are full, so never on the stack's own thread
+        SerialExecutor edgeStates = new SerialExecutor(task -> {
+            try {
+                worker.execute(task);
+            } catch (RejectedExecutionException full) {
+                scheduler.execute(task);
+            }
+        });
         EdgeLink edgeLink = new EdgeLink(bound.edge(),
                 new EdgeResolver(bound.dnsServer(), bound.timers().connect()), bound.timers(), scheduler,
                 deadline -> senderRef.get().send(probe, Optional.of(deadline), false),
-                transactions::failAll, metrics::edgeState);
+                transactions::failAll, state -> {
+                    metrics.edgeState(state);
+                    edgeStates.execute(() -> edgeState(inbound, state));
+                });
         ConnectionEvents events = new ConnectionEvents() {
             @Override
             public void outboundClosed(InetSocketAddress remote, String reason) {
@@ -158,6 +176,15 @@ public final class SipFederation implements AutoCloseable {
         edgeLink.start();
         return new SipFederation(runtime, edgeLink, sender, subscriptions, watchers, calls, worker, sendPool, scheduler,
                 bound.listen());
+    }
+
+    /** Tells the application of an edge state change (on a worker, in order; see {@link SipInbound#onEdgeState}). */
+    private static void edgeState(SipInbound inbound, EdgeState state) {
+        try {
+            inbound.onEdgeState(state);
+        } catch (RuntimeException e) {
+            LOG.warn("the application failed on the edge state {}", state, e);
+        }
     }
 
     /** Requests toward the edge. */

@@ -36,4 +36,11 @@ public interface SipInbound {
             offered.call().reject(480);
         }
     }
+
+    /**
+     * The connection toward the Access Edge changed state (keep-alive OPTIONS, RFC 3261 §11, and the transport):
+     * every change, in the order it happened, one at a time. The default ignores it.
+     */
+    default void onEdgeState(EdgeState state) {
+    }
 }

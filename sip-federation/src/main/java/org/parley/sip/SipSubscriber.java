@@ -19,6 +19,18 @@ public interface SipSubscriber {
         return subscribe(request);
     }
 
+    /**
+     * Sends the initial SUBSCRIBE with {@code id} as its Call-ID (RFC 3261 §8.1.1.4), for a caller that names the
+     * subscription before it is sent (one that queues SUBSCRIBEs and must answer with an id at once); the outcome
+     * arrives as events for {@code id}. {@code id} must be globally unique ({@link SubscriptionId#unique}). The
+     * default refuses: an implementation that cannot take a chosen Call-ID.
+     *
+     * @throws UnsupportedOperationException when the implementation cannot send with a chosen Call-ID
+     */
+    default void subscribe(SubscriptionId id, SubscribeRequest request) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not send with a chosen Call-ID");
+    }
+
     /** Sends SUBSCRIBE with Expires 0 (RFC 6665 §4.1.2.3); ends with a {@link SubscriptionEvent.Terminated}. */
     void unsubscribe(SubscriptionId id);
 }

@@ -16,6 +16,8 @@ final class RecordingInbound implements SipInbound {
     private final ToIntFunction<InboundRequest> answer;
     private volatile Consumer<SipNotifier> decision = notifier -> { };
     final BlockingQueue<CallEvent> callEvents = new LinkedBlockingQueue<>();
+    /** Each edge state reported, with the name of the thread that reported it. */
+    final BlockingQueue<String> edgeStates = new LinkedBlockingQueue<>();
     private volatile Consumer<IncomingCall> callAnswer = call -> { };
 
     RecordingInbound(ToIntFunction<InboundRequest> answer) {
@@ -49,6 +51,11 @@ final class RecordingInbound implements SipInbound {
         if (event instanceof WatcherEvent.Subscribed subscribed) {
             decision.accept(subscribed.notifier());
         }
+    }
+
+    @Override
+    public void onEdgeState(EdgeState state) {
+        edgeStates.add(state + " on " + Thread.currentThread().getName());
     }
 
     /** What to do with each offered call (default: nothing). */

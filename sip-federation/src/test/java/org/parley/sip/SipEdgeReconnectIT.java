@@ -38,8 +38,9 @@ class SipEdgeReconnectIT {
     void reconnectsAfterEdgeRestartAndFailsRequestsPromptlyDuringTheOutage() throws SipStartException {
         edge = KamailioEdge.builder().tls(pki.edge, pki.anchors()).allowedPeer("gw.test")
                 .gateway(gatewayAddress, "gw.test").start();
+        RecordingInbound inbound = RecordingInbound.answering(200);
         gateway = SipFederation.start(Fixtures.settings(gatewayAddress, edge.tlsAddress().getPort(),
-                pki.tls(pki.gateway)), RecordingInbound.answering(200), registry);
+                pki.tls(pki.gateway)), inbound, registry);
         assertThat(status(send())).isEqualTo(200);
 
         edge.stop();
@@ -57,6 +58,11 @@ class SipEdgeReconnectIT {
         assertThat(registry.get("parley.sip.transactions").tag("method", "MESSAGE").tag("outcome", "transport_error")
                 .counter().count()).isEqualTo(5.0);
         assertThat(registry.get("parley.sip.edge.connection").tag("state", "up").gauge().value()).isEqualTo(1.0);
+        eventually(PROMPTLY, "the return pushed to the application",
+                () -> inbound.edgeStates.stream().filter(s -> s.startsWith("UP")).count() == 2);
+        assertThat(inbound.edgeStates).map(s -> s.split(" on ")[0])
+                .containsSubsequence("CONNECTING", "UP", "DOWN", "UP");
+        assertThat(inbound.edgeStates).allSatisfy(s -> assertThat(s).contains(" on parley-sip-worker-"));
     }
 
     @Test

@@ -8,7 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.parley.sip.SubscriptionEvent.SubscriptionState;
 import org.parley.testkit.KamailioEdge;
 import org.parley.testkit.SippAgent;
@@ -38,8 +39,10 @@ class SipSubscriptionIT {
         }
     }
 
-    @Test
-    void subscribesReceivesInitialNotifyRefreshesBeforeExpiryAndTerminates() throws Exception {
+    /** With {@code chosenCallId}, the caller names the subscription before sending and the dialog carries it. */
+    @ParameterizedTest(name = "Call-ID chosen by the caller: {0}")
+    @ValueSource(booleans = {false, true})
+    void subscribesReceivesInitialNotifyRefreshesBeforeExpiryAndTerminates(boolean chosenCallId) throws Exception {
         notifier = SippAgent.scenario(getClass().getResource("sipp/uas_subscribe.xml")).calls(1)
                 .timeLimit(Duration.ofSeconds(40)).listen();
         edge = KamailioEdge.builder().tls(pki.edge, pki.anchors()).allowedPeer("gw.test")
@@ -47,8 +50,15 @@ class SipSubscriptionIT {
         gateway = SipFederation.start(Fixtures.settings(gatewayAddress, edge.tlsAddress().getPort(),
                 pki.tls(pki.gateway)), inbound, new SimpleMeterRegistry());
 
-        SubscriptionId id = gateway.subscriber().subscribe(
-                SubscribeRequest.presence("sip:alice@gw.test", "sip:bob@edge.test", Duration.ofSeconds(4)));
+        SubscribeRequest request = SubscribeRequest.presence("sip:alice@gw.test", "sip:bob@edge.test",
+                Duration.ofSeconds(4));
+        SubscriptionId id;
+        if (chosenCallId) {
+            id = SubscriptionId.unique("gw.test");
+            gateway.subscriber().subscribe(id, request);
+        } else {
+            id = gateway.subscriber().subscribe(request);
+        }
 
         List<SubscriptionEvent> initial = List.of(next(), next());
         assertThat(initial).extracting(SubscriptionEvent::id).containsOnly(id);
@@ -87,7 +97,7 @@ class SipSubscriptionIT {
         assertThat(ending.get(1)).isEqualTo(new SubscriptionEvent.Terminated(id, "timeout"));
         assertThat(notifier.awaitExit(WAIT)).as(notifier.log()).hasValue(0);
         assertThat(notifier.messageTrace()).contains("Contact: <sip:gw.test:" + gatewayAddress.getPort()
-                + ";transport=tls>");
+                + ";transport=tls>").contains("Call-ID: " + id.callId());
     }
 
     private SubscriptionEvent next() throws InterruptedException {

@@ -7,11 +7,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.parley.gateway.admin.AdminServer;
 import org.parley.gateway.admin.Health;
 import org.parley.gateway.admin.HealthCheck;
 import org.parley.gateway.allowlist.AllowList;
 import org.parley.gateway.config.GatewayConfig;
+import org.parley.gateway.config.PresenceConfig;
 import org.parley.gateway.lifecycle.Lifecycle;
 import org.parley.gateway.lifecycle.StartResult;
 import org.parley.gateway.lifecycle.StopReport;
@@ -21,6 +23,8 @@ import org.parley.gateway.route.RoutePolicy;
 import org.parley.gateway.route.RouteSettings;
 import org.parley.gateway.route.RouteWorkers;
 import org.parley.gateway.route.presence.EdgeLinkWatch;
+import org.parley.gateway.route.presence.PacedSubscriber;
+import org.parley.gateway.route.presence.PresenceMetrics;
 import org.parley.gateway.route.presence.PresenceRoute;
 import org.parley.gateway.route.presence.Scheduler;
 import org.parley.gateway.route.presence.SipPresentities;
@@ -33,10 +37,10 @@ import org.parley.gateway.xmpp.XmppService;
 import org.parley.mapper.address.AddressMapper;
 import org.parley.mapper.presence.PidfToXmpp;
 import org.parley.mapper.presence.SubscriptionMapper;
-import org.parley.mapper.presence.SubscriptionSettings;
 import org.parley.mapper.presence.XmppToPidf;
 import org.parley.sip.SipSubscriber;
 import org.parley.sip.SipWatcherRegistry;
+import org.parley.sip.SubscriptionId;
 import org.parley.xmpp.s2s.XmppOutbound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,17 +49,15 @@ import org.slf4j.LoggerFactory;
  * The running gateway: every service built from one {@link GatewayConfig} and started in order — the store (with
  * the live allow list) first, then XMPP federation, the SIP leg and the route workers (whose pool takes work from
  * construction on; stopping them before the SIP leg answers the SIP transactions still waiting), then the presence
- * restart (stored subscriptions subscribed again, contacts probed) and the edge-link watch for presence, the admin
- * endpoint
- * last, so that {@code /health} answers only once everything before it is up — and stopped in reverse order. The
- * only place that wires modules together: s2s → {@link XmppToSipRoute} → SIP, and SIP → {@link SipToXmppRoute} →
- * s2s, both handing presence to one {@link PresenceRoute} whose state lives in the store.
+ * restart (stored subscriptions subscribed again, contacts probed), the admin endpoint last, so that
+ * {@code /health} answers only once everything before it is up — and stopped in reverse order. The only place that wires modules together: s2s → {@link XmppToSipRoute} → SIP, and SIP → {@link SipToXmppRoute} →
+ * s2s, both handing presence to one {@link PresenceRoute} whose state lives in the store, and the SIP leg's edge
+ * state changes to the presence route's {@link EdgeLinkWatch}.
  */
 public final class Gateway {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
-    private static final Duration EDGE_WATCH_INTERVAL = Duration.ofSeconds(1);
     /** Probes toward an unreachable XMPP domain: first after this, doubling up to {@link #DOMAIN_RETRY_MAX}. */
     private static final Duration DOMAIN_RETRY_FIRST = Duration.ofSeconds(5);
     private static final Duration DOMAIN_RETRY_MAX = Duration.ofMinutes(5);
@@ -94,12 +96,19 @@ public final class Gateway {
         AtomicReference<XmppService> xmppService = new AtomicReference<>();
         XmppOutbound toXmpp = stanza -> xmppService.get().send(stanza);
         AtomicReference<SipService> sipService = new AtomicReference<>();
-        PresenceRoute presence = presenceRoute(addresses, policy, new LateSubscriber(sipService::get),
+        // SUBSCRIBEs never sent (cancelled while waiting, queue full) end through the presence route, built next
+        AtomicReference<PresenceRoute> presenceRoute = new AtomicReference<>();
+        PresenceMetrics presenceMetrics = new PresenceMetrics(metrics.registry());
+        PacedSubscriber subscriber = paced(config, new LateSubscriber(sipService::get), presenceRoute::get,
+                workers::schedule, presenceMetrics);
+        PresenceRoute presence = presenceRoute(config.presence(), addresses, policy, subscriber,
                 (dialog, event, remaining, ceiling) -> sipService.get().resume(dialog, event, remaining, ceiling),
-                new LivePresenceState(store::presenceState), toXmpp, clock, workers);
+                new LivePresenceState(store::presenceState), toXmpp, clock, workers, presenceMetrics);
+        presenceRoute.set(presence);
+        EdgeLinkWatch edgeLink = new EdgeLinkWatch(presence, workers::schedule);
         SipToXmppRoute sipToXmpp = new SipToXmppRoute(config.sip().fqdn(),
                 new org.parley.mapper.sip2xmpp.MessageTranslator(addresses, routes.toXmpp()), policy,
-                workers.pending(), toXmpp, routeMetrics, Optional.of(presence));
+                workers.pending(), toXmpp, routeMetrics, Optional.of(presence), edgeLink::onEdgeState);
         SipService sip = new SipService(config.sip(), config.xmpp().dns(), sipToXmpp, metrics.registry());
         sipService.set(sip);
         XmppToSipRoute xmppToSip = new XmppToSipRoute(workers, workers.pending(),
@@ -110,26 +119,41 @@ public final class Gateway {
         xmppService.set(xmpp);
         AdminServer admin = new AdminServer(config.admin(), List.of(running, store), metrics.registry());
         lifecycle.set(new Lifecycle(List.of(store, xmpp, sip, workers,
-                new PresenceRestart(store::presenceState, presence),
-                new EdgeLinkWatch(sip::edgeState, presence, workers::schedule, EDGE_WATCH_INTERVAL), admin),
+                new PresenceRestart(store::presenceState, presence), admin),
                 Lifecycle.DEFAULT_STOP_DEADLINE));
         return new Gateway(metrics, store, lifecycle.get());
     }
 
+    /**
+     * The gateway's SUBSCRIBEs toward the edge at {@code <presence subscribe-rate>}, each named by a fresh Call-ID
+     * on the gateway's FQDN; those never sent end through the presence {@code route}.
+     */
+    private static PacedSubscriber paced(GatewayConfig config, SipSubscriber sip, Supplier<PresenceRoute> route,
+                                         Scheduler scheduler, PresenceMetrics metrics) {
+        int rate = config.presence().subscribeRate();
+        PacedSubscriber paced = new PacedSubscriber(sip, rate, PacedSubscriber.capacityFor(rate),
+                () -> SubscriptionId.unique(config.sip().fqdn()), event -> route.get().onSubscription(event),
+                scheduler, System::nanoTime);
+        metrics.queue(paced);
+        return paced;
+    }
+
     /** Presence both ways (RFC 8048): subscriptions toward the edge, and the edge's watchers of XMPP users. */
-    private static PresenceRoute presenceRoute(AddressMapper addresses, RoutePolicy policy, SipSubscriber subscriber,
-                                               SipWatcherRegistry registry, LivePresenceState state,
-                                               XmppOutbound toXmpp, Clock clock, RouteWorkers workers) {
+    private static PresenceRoute presenceRoute(PresenceConfig config, AddressMapper addresses, RoutePolicy policy,
+                                               SipSubscriber subscriber, SipWatcherRegistry registry,
+                                               LivePresenceState state, XmppOutbound toXmpp, Clock clock,
+                                               RouteWorkers workers, PresenceMetrics metrics) {
         Scheduler scheduler = workers::schedule;
-        SubscriptionSettings settings = SubscriptionSettings.DEFAULTS;
-        SubscriptionMapper subscriptions = new SubscriptionMapper(addresses, settings);
+        SubscriptionMapper subscriptions = new SubscriptionMapper(addresses, config.subscriptionSettings());
+        XmppOutbound presenceToXmpp = metrics.toXmpp(toXmpp);
         SipPresentities presentities = new SipPresentities(subscriptions, new PidfToXmpp(addresses), subscriber,
-                state, toXmpp, clock, scheduler, Duration.ofSeconds(settings.retrySeconds()));
+                state, presenceToXmpp, clock, scheduler, config.retry(), metrics);
         SipWatchers watchers = new SipWatchers(addresses, subscriptions, new XmppToPidf(addresses), policy, state,
-                state, toXmpp, clock, Duration.ofSeconds(settings.expiresSeconds()), registry);
+                state, presenceToXmpp, clock, config.subscribeExpires(), registry);
         XmppDomainLinks domainLinks = new XmppDomainLinks(watchers, state::authorizationsAt, workers, scheduler,
                 DOMAIN_RETRY_FIRST, DOMAIN_RETRY_MAX);
-        return new PresenceRoute(addresses, policy, presentities, watchers, toXmpp, state, Optional.of(domainLinks));
+        return new PresenceRoute(addresses, policy, presentities, watchers, toXmpp, state, Optional.of(domainLinks),
+                metrics);
     }
 
     /** RFC 7247: sip:alice@D is the JID alice@D, so D must be served on XMPP too for its users to be reachable. */

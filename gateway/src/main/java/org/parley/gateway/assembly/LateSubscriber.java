@@ -29,6 +29,11 @@ final class LateSubscriber implements SipSubscriber {
     }
 
     @Override
+    public void subscribe(SubscriptionId id, SubscribeRequest request) {
+        target.get().subscribe(id, request);
+    }
+
+    @Override
     public void unsubscribe(SubscriptionId id) {
         target.get().unsubscribe(id);
     }

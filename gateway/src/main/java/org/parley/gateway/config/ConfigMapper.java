@@ -1,6 +1,7 @@
 package org.parley.gateway.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -52,6 +53,7 @@ final class ConfigMapper {
                 values.integer(messagesElement, "max-size", MessagesConfig.DEFAULTS.maxSize()),
                 values.duration(messagesElement, "bounce-wait", MessagesConfig.DEFAULTS.bounceWait()),
                 values.bool(messagesElement, "receipts", MessagesConfig.DEFAULTS.requestReceipts()));
+        PresenceConfig presence = presence(root.child("presence"));
         MediaConfig media = media(root.child("media"));
         StoreConfig store = new StoreConfig(
                 values.jdbcUrl(root.child("store"), "url", ConfigDefaults.STORE_URL),
@@ -68,7 +70,32 @@ final class ConfigMapper {
                     .sorted(Comparator.comparingInt(ConfigProblem::line).thenComparingInt(ConfigProblem::column))
                     .toList());
         }
-        return new LoadedConfig(new GatewayConfig(source, xmpp, sip, messages, media, store, federation, admin), fileLocations);
+        return new LoadedConfig(new GatewayConfig(source, xmpp, sip, messages, presence, media, store,
+                federation, admin), fileLocations);
+    }
+
+    /** {@code <presence>}: durations in whole seconds (SIP's Expires is delta-seconds), at most a day. */
+    private PresenceConfig presence(Optional<XmlElement> element) {
+        PresenceConfig defaults = PresenceConfig.DEFAULTS;
+        return new PresenceConfig(wholeSeconds(element, "subscribe-expires", defaults.subscribeExpires()),
+                wholeSeconds(element, "retry", defaults.retry()),
+                values.integer(element, "subscribe-rate", defaults.subscribeRate()));
+    }
+
+    private Duration wholeSeconds(Optional<XmlElement> element, String attribute, Duration fallback) {
+        Duration value = values.duration(element, attribute, fallback);
+        Optional<String> problem = !PresenceConfig.wholePositiveSeconds(value)
+                ? Optional.of("expected a whole number of seconds such as PT30S")
+                : value.compareTo(PresenceConfig.MAX_DURATION) > 0
+                ? Optional.of("expected at most P1D (86400 seconds)")
+                : Optional.empty();
+        if (problem.isPresent()) {
+            XmlAttribute written = element.orElseThrow().attribute(attribute).orElseThrow();
+            values.problem(written.position(), element.get().subject(attribute),
+                    problem.get() + ", got '" + written.value() + "'");
+            return fallback;
+        }
+        return value;
     }
 
     private XmppConfig xmpp(XmlElement xmpp, Map<DomainName, Position> uniqueDomains) {

@@ -14,6 +14,7 @@ public record GatewayConfig(
         XmppConfig xmpp,
         SipConfig sip,
         MessagesConfig messages,
+        PresenceConfig presence,
         MediaConfig media,
         StoreConfig store,
         FederationConfig federation,
@@ -24,10 +25,17 @@ public record GatewayConfig(
         Objects.requireNonNull(xmpp, "xmpp");
         Objects.requireNonNull(sip, "sip");
         Objects.requireNonNull(messages, "messages");
+        Objects.requireNonNull(presence, "presence");
         Objects.requireNonNull(media, "media");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(federation, "federation");
         Objects.requireNonNull(admin, "admin");
+    }
+
+    /** A configuration without {@code <presence>}: its defaults. */
+    public GatewayConfig(Path source, XmppConfig xmpp, SipConfig sip, MessagesConfig messages, MediaConfig media,
+                         StoreConfig store, FederationConfig federation, AdminConfig admin) {
+        this(source, xmpp, sip, messages, PresenceConfig.DEFAULTS, media, store, federation, admin);
     }
 
     /** The directory relative paths in the file are resolved against. */

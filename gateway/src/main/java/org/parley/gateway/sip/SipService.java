@@ -40,11 +40,12 @@ import org.slf4j.LoggerFactory;
  * from {@code <sip>} — listener, FQDN, the edge from {@code <access-edge>} or from DNS for the first SIP domain,
  * certificate, key and the trust anchors for the edge (the configured CA only, not system trust) — and the JAIN-SIP
  * stack started and closed with the gateway. An unreachable edge is not a start failure: the leg reconnects with
- * backoff and reports its state in the {@code parley.sip.edge.connection} metric. The edge's name is resolved
- * through the resolver of {@code <xmpp><dns>} when one is configured (the gateway's one resolver), else the
- * system's. Offers {@link SipOutbound} and {@link SipSubscriber} to the routes: while the leg is not running,
- * requests end at once as a {@link SipOutcome.TransportError} and subscriptions as terminated. Takes back stored
- * dialogs after a restart ({@link SipWatcherRegistry}, {@link SipSubscriber#resume}).
+ * backoff, reports its state in the {@code parley.sip.edge.connection} metric and pushes each change to the inbound
+ * side ({@link SipInbound#onEdgeState}). The edge's name is resolved through the resolver of {@code <xmpp><dns>}
+ * when one is configured (the gateway's one resolver), else the system's. Offers {@link SipOutbound} and
+ * {@link SipSubscriber} to the routes: while the leg is not running, requests end at once as a
+ * {@link SipOutcome.TransportError} and subscriptions as terminated. Takes back stored dialogs after a restart
+ * ({@link SipWatcherRegistry}, {@link SipSubscriber#resume}).
  */
 public final class SipService implements Service, SipOutbound, SipSubscriber, SipWatcherRegistry {
 
@@ -153,6 +154,24 @@ public final class SipService implements Service, SipOutbound, SipSubscriber, Si
             current = federation;
         }
         return current == null ? subscribe(request) : current.subscriber().resume(dialog, request);
+    }
+
+    /**
+     * Starts a subscription with a Call-ID chosen by the caller through the running SIP leg; when the leg is not
+     * running, {@code id} ends at once, as for {@link #subscribe(SubscribeRequest)}.
+     */
+    @Override
+    public void subscribe(SubscriptionId id, SubscribeRequest request) {
+        SipFederation current;
+        synchronized (this) {
+            current = federation;
+        }
+        if (current == null) {
+            CompletableFuture.runAsync(() -> inbound.onSubscription(
+                    new SubscriptionEvent.Terminated(id, "the SIP leg is not running")));
+            return;
+        }
+        current.subscriber().subscribe(id, request);
     }
 
     /** Takes back a stored watcher through the running SIP leg; none while it is not running. */

@@ -130,6 +130,21 @@ class ConfigLoaderProblemsTest {
                           <messages ‸max-size="10"/>
                         </gateway>
                         """),
+                row("subscribe rate of zero", "<presence subscribe-rate>: expected an integer from 1 to 100000 (SUBSCRIBEs per second), got '0'", """
+                        <gateway xmlns="urn:parley:gateway:1">
+                          <xmpp><domain>xmpp.example.test</domain></xmpp>
+                          <sip><domain>sip.example.test</domain><fqdn>gw.example.test</fqdn></sip>
+                          <presence ‸subscribe-rate="0"/>
+                        </gateway>
+                        """),
+                row("presence after media", "<presence>: unexpected element <presence>; expected one of <store>, <federation>, <admin>", """
+                        <gateway xmlns="urn:parley:gateway:1">
+                          <xmpp><domain>xmpp.example.test</domain></xmpp>
+                          <sip><domain>sip.example.test</domain><fqdn>gw.example.test</fqdn></sip>
+                          <media/>
+                          ‸<presence/>
+                        </gateway>
+                        """),
                 row("media port below 1024", "<media port-min>: expected an integer from 1024 to 65535, got '80'", """
                         <gateway xmlns="urn:parley:gateway:1">
                           <xmpp><domain>xmpp.example.test</domain></xmpp>
@@ -223,6 +238,27 @@ class ConfigLoaderProblemsTest {
 
     static Stream<Arguments> semanticProblems() {
         return Stream.of(
+                row("subscribe expires not whole seconds", "<presence subscribe-expires>: expected a whole number of seconds such as PT30S, got 'PT90.5S'", """
+                        <gateway xmlns="urn:parley:gateway:1">
+                          <xmpp><domain>xmpp.example.test</domain></xmpp>
+                          <sip><domain>sip.example.test</domain><fqdn>gw.example.test</fqdn></sip>
+                          <presence ‸subscribe-expires="PT90.5S"/>
+                        </gateway>
+                        """),
+                row("subscribe expires above a day", "<presence subscribe-expires>: expected at most P1D (86400 seconds), got 'P2D'", """
+                        <gateway xmlns="urn:parley:gateway:1">
+                          <xmpp><domain>xmpp.example.test</domain></xmpp>
+                          <sip><domain>sip.example.test</domain><fqdn>gw.example.test</fqdn></sip>
+                          <presence ‸subscribe-expires="P2D"/>
+                        </gateway>
+                        """),
+                row("retry below a second", "<presence retry>: expected a whole number of seconds such as PT30S, got 'PT0.5S'", """
+                        <gateway xmlns="urn:parley:gateway:1">
+                          <xmpp><domain>xmpp.example.test</domain></xmpp>
+                          <sip><domain>sip.example.test</domain><fqdn>gw.example.test</fqdn></sip>
+                          <presence ‸retry="PT0.5S"/>
+                        </gateway>
+                        """),
                 row("invalid XMPP domain", "<domain>: expected a domain name, got 'xmpp..example.test': not a valid internationalised domain name (Empty label", """
                         <gateway xmlns="urn:parley:gateway:1">
                           <xmpp>‸<domain>xmpp..example.test</domain></xmpp>

@@ -41,6 +41,7 @@ class ConfigLoaderTest {
         assertThat(config.sip().tls()).isEqualTo(new SipConfig.SipTlsConfig(
                 conf.resolve("certs/sip.pem"), conf.resolve("certs/sip-key.pem"), conf.resolve("certs/ca.pem")));
         assertThat(config.messages()).isEqualTo(new MessagesConfig(8000, Duration.ofSeconds(2), false));
+        assertThat(config.presence()).isEqualTo(new PresenceConfig(Duration.ofHours(1), Duration.ofSeconds(30), 200));
         assertThat(config.media()).isEqualTo(new MediaConfig("127.0.0.1", Optional.empty(), 50000, 59999));
         assertThat(config.store().url()).isEqualTo("jdbc:h2:file:" + conf.resolveSibling("data/parley"));
         assertThat(config.federation().mode()).isEqualTo(FederationConfig.Mode.ALLOW_LIST);
@@ -65,6 +66,8 @@ class ConfigLoaderTest {
                 new Endpoint("0.0.0.0", 5061), Optional.empty(), new SipConfig.SipTlsConfig(
                         dir.resolve("certs/sip.pem"), dir.resolve("certs/sip-key.pem"), dir.resolve("certs/ca.pem"))));
         assertThat(config.messages()).isEqualTo(MessagesConfig.DEFAULTS);
+        assertThat(config.presence()).isEqualTo(new PresenceConfig(Duration.ofSeconds(3600), Duration.ofSeconds(30),
+                200));
         assertThat(config.media()).isEqualTo(new MediaConfig("0.0.0.0", Optional.empty(), 50000, 59999));
         assertThat(config.store()).isEqualTo(new StoreConfig("jdbc:h2:file:" + dir.resolve("data/parley"), Optional.empty(), Optional.empty()));
         assertThat(config.federation()).isEqualTo(new FederationConfig(FederationConfig.Mode.ALLOW_LIST, List.of()));
@@ -82,6 +85,19 @@ class ConfigLoaderTest {
                 """);
         assertThat(LOADER.load(file).config().messages())
                 .isEqualTo(new MessagesConfig(20000, Duration.ofSeconds(3), true));
+    }
+
+    @Test
+    void readsThePresenceSettings() throws Exception {
+        Path file = ConfigTexts.write(dir.resolve("gateway.xml"), """
+                <gateway xmlns="urn:parley:gateway:1">
+                  <xmpp><domain>xmpp.example.test</domain></xmpp>
+                  <sip><domain>sip.example.test</domain><fqdn>gw.example.test</fqdn></sip>
+                  <presence subscribe-expires="PT10M" retry="PT1M30S" subscribe-rate="50"/>
+                </gateway>
+                """);
+        assertThat(LOADER.load(file).config().presence())
+                .isEqualTo(new PresenceConfig(Duration.ofMinutes(10), Duration.ofSeconds(90), 50));
     }
 
     @Test

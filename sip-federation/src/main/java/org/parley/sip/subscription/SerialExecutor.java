@@ -9,15 +9,15 @@ import java.util.concurrent.RejectedExecutionException;
  * Runs tasks one at a time, in submission order, on threads of another executor (the pattern of the
  * {@link Executor} javadoc). Subscription events go through it so that the application sees the steps of a
  * dialog — the NOTIFY with {@code terminated}, then the end — in the order they happened, although the worker
- * pool has several threads. When the pool refuses work, the queue is drained on the submitting thread.
+ * pool has several threads; so do the edge link's state changes. When the pool refuses work, the queue is drained on the submitting thread.
  */
-final class SerialExecutor implements Executor {
+public final class SerialExecutor implements Executor {
 
     private final Queue<Runnable> tasks = new ArrayDeque<>();
     private final Executor pool;
     private boolean draining;
 
-    SerialExecutor(Executor pool) {
+    public SerialExecutor(Executor pool) {
         this.pool = pool;
     }
 

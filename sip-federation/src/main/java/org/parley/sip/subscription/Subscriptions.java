@@ -2,6 +2,7 @@ package org.parley.sip.subscription;
 
 import java.text.ParseException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,16 +85,28 @@ public final class Subscriptions implements SipSubscriber {
 
     @Override
     public SubscriptionId subscribe(SubscribeRequest request) {
+        return start(request, Optional.empty());
+    }
+
+    /** Sends the initial SUBSCRIBE with {@code id} as its Call-ID. */
+    @Override
+    public void subscribe(SubscriptionId id, SubscribeRequest request) {
+        start(request, Optional.of(id));
+    }
+
+    private SubscriptionId start(SubscribeRequest request, Optional<SubscriptionId> chosen) {
         Request built;
         ClientTransaction transaction;
         Dialog dialog;
         try {
+            List<SipHeader> headers = new ArrayList<>(headers(request, request.expires()));
+            chosen.ifPresent(id -> headers.add(new SipHeader(CallIdHeader.NAME, id.callId())));
             built = factory.build(new OutboundRequest(Request.SUBSCRIBE, request.to(), request.from(), request.to(),
-                    headers(request, request.expires()), Optional.empty()));
+                    headers, Optional.empty()));
             transaction = runtime.provider().getNewClientTransaction(built);
             dialog = runtime.provider().getNewDialog(transaction);
         } catch (ParseException | InvalidArgumentException | SipException e) {
-            SubscriptionId id = new SubscriptionId("invalid-" + System.nanoTime());
+            SubscriptionId id = chosen.orElseGet(() -> new SubscriptionId("invalid-" + System.nanoTime()));
             emit(new SubscriptionEvent.Terminated(id, "cannot build SUBSCRIBE: " + e.getMessage()));
             return id;
         }

@@ -2,69 +2,58 @@ package org.parley.gateway.route.presence;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.function.Supplier;
-import org.parley.gateway.lifecycle.Service;
 import org.parley.sip.EdgeState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows the edge link for presence (issue 6 item 4): polls the SIP leg's {@link EdgeState} and tells its
- * {@link EdgeLinkListener} (the {@link PresenceRoute}) when the link is lost ({@link EdgeState#DOWN}: probes fail)
- * and when it is {@link EdgeState#UP} again, so that XMPP users see SIP users go offline with the link and come
- * back with it.
+ * Follows the edge link for presence (issue 6 item 4): the SIP leg pushes every {@link EdgeState} change
+ * ({@link org.parley.sip.SipInbound#onEdgeState}); each push records the latest state and schedules a reconcile on
+ * the route workers, which tells the {@link EdgeLinkListener} (the {@link PresenceRoute}) when the link is lost
+ * ({@link EdgeState#DOWN}: probes fail) and when it is {@link EdgeState#UP} again, so that XMPP users see SIP users
+ * go offline with the link and come back with it.
+ *
+ * <p>Reconciles may run concurrently and late (the workers have several threads), so each one works from the
+ * latest recorded state rather than from the push that scheduled it: a loss and a return are each reported once,
+ * in that order, and a loss that was over before any reconcile ran is still reported, followed by the return.
  */
-public final class EdgeLinkWatch implements Service {
+public final class EdgeLinkWatch {
 
     private static final Logger LOG = LoggerFactory.getLogger(EdgeLinkWatch.class);
 
-    private final Supplier<EdgeState> edge;
     private final EdgeLinkListener listener;
     private final Scheduler scheduler;
-    private final Duration interval;
-    private volatile boolean running;
+    private EdgeState latest = EdgeState.CONNECTING;
+    private boolean downSinceReconcile;
     private boolean lost;
 
-    /** @param interval how often the link state is read */
-    public EdgeLinkWatch(Supplier<EdgeState> edge, EdgeLinkListener listener, Scheduler scheduler,
-                         Duration interval) {
-        this.edge = Objects.requireNonNull(edge, "edge");
+    public EdgeLinkWatch(EdgeLinkListener listener, Scheduler scheduler) {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-        this.interval = Objects.requireNonNull(interval, "interval");
     }
 
-    @Override
-    public String name() {
-        return "presence-edge-watch";
-    }
-
-    @Override
-    public void start() {
-        running = true;
-        scheduler.schedule(this::check, interval);
-    }
-
-    /** Reads the link state once, reports a change, and schedules the next reading while running. */
-    synchronized void check() {
-        if (!running) {
-            return;
+    /** The SIP leg reports a state change (on a SIP worker): recorded, and reconciled on a route worker. */
+    public void onEdgeState(EdgeState state) {
+        Objects.requireNonNull(state, "state");
+        synchronized (this) {
+            latest = state;
+            downSinceReconcile |= state == EdgeState.DOWN;
         }
-        EdgeState state = edge.get();
-        if (state == EdgeState.DOWN && !lost) {
+        scheduler.schedule(this::reconcile, Duration.ZERO);
+    }
+
+    /** Reports the transitions between what was last reported and the latest state; idempotent. */
+    synchronized void reconcile() {
+        if ((downSinceReconcile || latest == EdgeState.DOWN) && !lost) {
             lost = true;
             LOG.info("edge link lost: SIP users' presence shown unavailable to XMPP watchers");
             listener.edgeLost();
-        } else if (state == EdgeState.UP && lost) {
+        }
+        downSinceReconcile = false;
+        if (latest == EdgeState.UP && lost) {
             lost = false;
             LOG.info("edge link back: subscribing again for XMPP watchers of SIP users");
             listener.edgeRestored();
         }
-        scheduler.schedule(this::check, interval);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
     }
 }

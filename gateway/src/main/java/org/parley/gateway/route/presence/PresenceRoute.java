@@ -1,5 +1,6 @@
 package org.parley.gateway.route.presence;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Objects;
 import java.util.Optional;
 import org.parley.gateway.presence.state.AuthorizationKey;
@@ -9,6 +10,7 @@ import org.parley.gateway.presence.state.PresenceAuthorization;
 import org.parley.gateway.presence.state.RestoredState;
 import org.parley.gateway.presence.state.SipSubscriptionDialog;
 import org.parley.gateway.presence.state.StateChange;
+import org.parley.gateway.route.RouteOutcome;
 import org.parley.gateway.route.RoutePolicy;
 import org.parley.gateway.route.StanzaErrors;
 import org.parley.mapper.MappingResult;
@@ -53,22 +55,26 @@ public final class PresenceRoute implements EdgeLinkListener {
     private final XmppOutbound xmpp;
     private final StateChanges state;
     private final Optional<XmppDomainLinks> domainLinks;
+    private final PresenceMetrics metrics;
 
     /** @param state where dialogs that are not taken back after a restart are removed */
     public PresenceRoute(AddressMapper addresses, RoutePolicy policy, SipPresentities presentities,
                          SipWatchers watchers, XmppOutbound xmpp, StateChanges state) {
-        this(addresses, policy, presentities, watchers, xmpp, state, Optional.empty());
+        this(addresses, policy, presentities, watchers, xmpp, state, Optional.empty(),
+                new PresenceMetrics(new SimpleMeterRegistry()));
     }
 
     /**
-     * The route that also follows the s2s routes to XMPP domains ({@link XmppDomainLinks}, issue 6 item 4).
+     * The route as the gateway wires it: it also follows the s2s routes to XMPP domains ({@link XmppDomainLinks},
+     * issue 6 item 4) and counts the stanzas and SIP events it routes in {@code metrics}.
      *
      * @param state where dialogs that are not taken back after a restart are removed
      */
     public PresenceRoute(AddressMapper addresses, RoutePolicy policy, SipPresentities presentities,
                          SipWatchers watchers, XmppOutbound xmpp, StateChanges state,
-                         Optional<XmppDomainLinks> domainLinks) {
+                         Optional<XmppDomainLinks> domainLinks, PresenceMetrics metrics) {
         this.domainLinks = Objects.requireNonNull(domainLinks, "domainLinks");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.addresses = Objects.requireNonNull(addresses, "addresses");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.presentities = Objects.requireNonNull(presentities, "presentities");
@@ -81,11 +87,13 @@ public final class PresenceRoute implements EdgeLinkListener {
     public void received(Stanza stanza) {
         if (stanza.isError()) {
             LOG.debug("presence error from {} to {} not routed", stanza.from(), stanza.to());
+            metrics.fromXmpp(stanza, RouteOutcome.ABSORBED);
             return;
         }
         MappingResult<XmppPresence> read = PresenceStanzas.read(stanza);
         if (read instanceof MappingResult.Rejected<XmppPresence> rejected) {
             refuse(stanza, rejected.rejection());
+            metrics.fromXmpp(stanza, RouteOutcome.REFUSED);
             return;
         }
         XmppPresence presence = read.orElseThrow();
@@ -96,6 +104,7 @@ public final class PresenceRoute implements EdgeLinkListener {
             refusal = route(presence);
         }
         refusal.ifPresent(rejection -> refuse(stanza, rejection));
+        metrics.fromXmpp(stanza, refusal.isPresent() ? RouteOutcome.REFUSED : RouteOutcome.DELIVERED);
     }
 
     private Optional<Rejection> route(XmppPresence presence) {
@@ -211,11 +220,12 @@ public final class PresenceRoute implements EdgeLinkListener {
 
     /** One of the gateway's own subscriptions changed (on a SIP worker). */
     public void onSubscription(SubscriptionEvent event) {
+        metrics.event(event);
         presentities.event(event);
     }
 
     /** A subscription to the gateway changed (on a SIP worker). */
     public void onWatcher(WatcherEvent event) {
-        watchers.event(event);
+        watchers.event(metrics.watcher(event));
     }
 }

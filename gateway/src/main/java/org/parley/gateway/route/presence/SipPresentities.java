@@ -1,5 +1,6 @@
 package org.parley.gateway.route.presence;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -79,6 +80,7 @@ public final class SipPresentities {
     private final Scheduler scheduler;
     private final Duration retry;
     private final StoredDialogs dialogs;
+    private final PresenceMetrics metrics;
     private final Map<SubscriptionId, Watch> byId = new HashMap<>();
     private final Map<AuthorizationKey, Watch> byKey = new HashMap<>();
     private final Map<AuthorizationKey, Watch> retrying = new HashMap<>();
@@ -116,6 +118,14 @@ public final class SipPresentities {
     public SipPresentities(SubscriptionMapper mapper, PidfToXmpp toXmpp, SipSubscriber sip, StateChanges state,
                            XmppOutbound xmpp, Clock clock, Scheduler scheduler,
                            Duration retry) {
+        this(mapper, toXmpp, sip, state, xmpp, clock, scheduler, retry, new PresenceMetrics(new SimpleMeterRegistry()));
+    }
+
+    /** As above, counting the SUBSCRIBEs it sends in {@code metrics}. */
+    public SipPresentities(SubscriptionMapper mapper, PidfToXmpp toXmpp, SipSubscriber sip, StateChanges state,
+                           XmppOutbound xmpp, Clock clock, Scheduler scheduler, Duration retry,
+                           PresenceMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.toXmpp = Objects.requireNonNull(toXmpp, "toXmpp");
         this.sip = Objects.requireNonNull(sip, "sip");
@@ -150,7 +160,7 @@ public final class SipPresentities {
                     LOG.warn("pending authorization {} not recorded: {}", key, failed.toString());
                     return null;
                 });
-        start(new Watch(key, subscribe, request.from().bare(), request.to().bare()));
+        start(new Watch(key, subscribe, request.from().bare(), request.to().bare()), SubscribeKind.INITIAL);
         return Optional.empty();
     }
 
@@ -164,7 +174,7 @@ public final class SipPresentities {
             if (authorized) {
                 watch.dialog = OutboundDialog.CONFIRMED;
             }
-            start(watch);
+            start(watch, SubscribeKind.RESTORE);
         });
     }
 
@@ -180,12 +190,13 @@ public final class SipPresentities {
                 watch.intent.subscriber().toUri(), watch.intent.presentity().toUri()));
         if (dialog.isEmpty()) {
             dialogs.forget(row.id());
-            restorable.ifPresent(this::start);
+            restorable.ifPresent(watch -> start(watch, SubscribeKind.RESTORE));
             return;
         }
         Watch watch = restorable.get();
         watch.stored = row.id();
         watch.id = sip.resume(dialog.get(), request(watch.intent));
+        metrics.subscribing(SubscribeKind.RESTORE, watch.id);
         hold(watch, "resumes its subscription to");
     }
 
@@ -202,8 +213,9 @@ public final class SipPresentities {
                 : Optional.of(new Watch(key, intent.orElseThrow(), watcher.bare(), presentity.bare()));
     }
 
-    private void start(Watch watch) {
+    private void start(Watch watch, SubscribeKind kind) {
         watch.id = sip.subscribe(request(watch.intent));
+        metrics.subscribing(kind, watch.id);
         hold(watch, "subscribes to");
     }
 
@@ -229,6 +241,7 @@ public final class SipPresentities {
             return Optional.empty();
         }
         watch.dialog = OutboundDialog.UNSUBSCRIBING;
+        metrics.unsubscribing(watch.id);
         sip.unsubscribe(watch.id);
         return Optional.empty();
     }
@@ -336,7 +349,7 @@ public final class SipPresentities {
                     again.dialog = OutboundDialog.CONFIRMED;
                     again.last = watch.last;
                     again.lane = watch.lane;
-                    start(again);
+                    start(again, SubscribeKind.RESUBSCRIBE);
                 } else {
                     send(watch, offline(watch));
                 }
@@ -378,12 +391,13 @@ public final class SipPresentities {
             if (watch.stored != null) {
                 dialogs.forget(watch.stored);
             }
+            metrics.unsubscribing(watch.id);
             sip.unsubscribe(watch.id);
             Watch again = new Watch(watch.key, watch.intent, watch.watcher, watch.presentity);
             again.dialog = OutboundDialog.CONFIRMED;
             again.last = watch.last;
             again.lane = watch.lane;
-            start(again);
+            start(again, SubscribeKind.EDGE_RETURN);
         }
     }
 
@@ -396,7 +410,7 @@ public final class SipPresentities {
         again.dialog = OutboundDialog.CONFIRMED;
         again.lane = failed.lane;
         LOG.debug("subscribing {} to {} again after a transient failure", failed.watcher, failed.presentity);
-        start(again);
+        start(again, SubscribeKind.RETRY);
     }
 
     private void forget(AuthorizationKey key) {

@@ -15,6 +15,11 @@
  *       returns, then every authorized contact there probed.</li>
  *   <li>{@link org.parley.gateway.route.presence.PresenceStanzas}: {@code <presence/>} ↔ the mapper's
  *       {@link org.parley.mapper.presence.XmppPresence}.</li>
+ *   <li>{@link org.parley.gateway.route.presence.PacedSubscriber}: SUBSCRIBEs toward the edge at a bounded rate,
+ *       first come first sent, so a restart or the edge's return does not send them all at once.</li>
+ *   <li>{@link org.parley.gateway.route.presence.EdgeLinkWatch}: the edge link's pushed state changes → loss and
+ *       return of SIP users' presence (issue 6 item 4).</li>
+ *   <li>{@link org.parley.gateway.route.presence.PresenceMetrics}: the presence meters on {@code /metrics}.</li>
  * </ul>
  * Authorizations are recorded through {@link org.parley.gateway.presence.state.PresenceState}; an XMPP user is
  * told {@code subscribed}, and a SIP watcher is made active, only once the change is durable. Both kinds of SIP

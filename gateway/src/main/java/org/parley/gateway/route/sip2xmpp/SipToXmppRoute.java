@@ -3,6 +3,7 @@ package org.parley.gateway.route.sip2xmpp;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.parley.gateway.route.Direction;
 import org.parley.gateway.route.MessageStanzaWriter;
 import org.parley.gateway.route.PendingDeliveries;
@@ -17,6 +18,7 @@ import org.parley.mapper.error.Addressee;
 import org.parley.mapper.error.ErrorMapping;
 import org.parley.mapper.im.XmppMessage;
 import org.parley.mapper.sip2xmpp.MessageTranslator;
+import org.parley.sip.EdgeState;
 import org.parley.sip.InboundRequest;
 import org.parley.sip.SipBody;
 import org.parley.sip.SipHeader;
@@ -57,6 +59,7 @@ public final class SipToXmppRoute implements SipInbound {
     private final XmppOutbound xmpp;
     private final RouteMetrics metrics;
     private final Optional<PresenceRoute> presence;
+    private final Consumer<EdgeState> edgeStates;
 
     /**
      * @param fqdn       the gateway's SIP name, for loop detection
@@ -76,6 +79,17 @@ public final class SipToXmppRoute implements SipInbound {
      */
     public SipToXmppRoute(String fqdn, MessageTranslator translator, RoutePolicy policy, PendingDeliveries pending,
                           XmppOutbound xmpp, RouteMetrics metrics, Optional<PresenceRoute> presence) {
+        this(fqdn, translator, policy, pending, xmpp, metrics, presence, state -> { });
+    }
+
+    /**
+     * The route with presence that also follows the edge link: every edge state change goes to {@code edgeStates}
+     * (the presence route's {@link org.parley.gateway.route.presence.EdgeLinkWatch}).
+     */
+    public SipToXmppRoute(String fqdn, MessageTranslator translator, RoutePolicy policy, PendingDeliveries pending,
+                          XmppOutbound xmpp, RouteMetrics metrics, Optional<PresenceRoute> presence,
+                          Consumer<EdgeState> edgeStates) {
+        this.edgeStates = Objects.requireNonNull(edgeStates, "edgeStates");
         this.presence = Objects.requireNonNull(presence, "presence");
         this.fqdn = Objects.requireNonNull(fqdn, "fqdn");
         this.translator = Objects.requireNonNull(translator, "translator");
@@ -106,6 +120,11 @@ public final class SipToXmppRoute implements SipInbound {
     @Override
     public void onWatcher(WatcherEvent event) {
         presence.ifPresentOrElse(route -> route.onWatcher(event), () -> SipInbound.super.onWatcher(event));
+    }
+
+    @Override
+    public void onEdgeState(EdgeState state) {
+        edgeStates.accept(state);
     }
 
     private void message(InboundRequest request, SipResponder responder) {

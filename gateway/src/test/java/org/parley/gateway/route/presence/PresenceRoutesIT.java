@@ -26,6 +26,7 @@ import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.parley.gateway.testpeers.Await;
 import org.parley.gateway.testsupport.ImPeers;
+import org.parley.gateway.testsupport.MetricsText;
 import org.parley.testkit.SippAgent;
 
 /**
@@ -145,6 +146,14 @@ class PresenceRoutesIT {
             return "gone fishing".equals(presence.getStatus()) && presence.getMode() == Presence.Mode.xa;
         });
         assertThat(roster.getEntry(dan).getType()).isIn(RosterPacket.ItemType.to, RosterPacket.ItemType.both);
+        MetricsText metrics = peers.metrics();
+        assertThat(metrics.sum("parley_presence_subscribes_total", Map.of("kind", "restore"))).as(metrics.text())
+                .isGreaterThanOrEqualTo(2);
+        Await.until(WAIT, "the restored subscriptions active again on /metrics", () ->
+                peers.metrics().sum("parley_presence_restore", Map.of("state", "restored")) >= 2);
+        assertThat(metrics.sum("parley_presence_notifies_total", Map.of("direction", "received"))).isPositive();
+        assertThat(metrics.sum("parley_presence_stanzas_total", Map.of("direction", "sip-to-xmpp"))).isPositive();
+        assertThat(metrics.text()).contains("parley_presence_subscriptions{", "parley_presence_subscribe_queue");
     }
 
     /** After the restart test: stopping the edge ends the peers' use for anything else. */

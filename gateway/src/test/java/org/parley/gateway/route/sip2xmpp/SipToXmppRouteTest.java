@@ -25,6 +25,7 @@ import org.parley.gateway.route.RouteOutcome;
 import org.parley.gateway.route.Stanzas;
 import org.parley.mapper.sip2xmpp.InboundSettings;
 import org.parley.mapper.sip2xmpp.MessageTranslator;
+import org.parley.sip.EdgeState;
 import org.parley.sip.InboundRequest;
 import org.parley.sip.SipBody;
 import org.parley.sip.SipHeader;
@@ -138,6 +139,20 @@ class SipToXmppRouteTest {
 
         assertThat(responses.next()).isEqualTo(status);
         assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void forwardsEveryEdgeStateChangeInOrder() {
+        List<EdgeState> states = new CopyOnWriteArrayList<>();
+        SipToXmppRoute following = new SipToXmppRoute("gw.test",
+                new MessageTranslator(RouteFixtures.addresses(), InboundSettings.DEFAULTS), RouteFixtures.policy(),
+                pending, sent::add, new RouteMetrics(registry), Optional.empty(), states::add);
+
+        following.onEdgeState(EdgeState.UP);
+        following.onEdgeState(EdgeState.DOWN);
+        route.onEdgeState(EdgeState.UP);
+
+        assertThat(states).containsExactly(EdgeState.UP, EdgeState.DOWN);
     }
 
     private static InboundRequest message(String target, String sender, String type, String body,
