@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.parley.pki.IssuedCertificate;
 import org.parley.pki.PemFiles;
@@ -29,6 +30,12 @@ import org.parley.pki.PemFiles;
  * contact), end-to-end ACKs of 2xx responses are forwarded statelessly. No name resolution: every next hop is
  * an IP address.
  *
+ * <p>With {@link Builder#presenceServer} the edge is also the presence server of its domain
+ * ({@link KamailioPresence}). Kamailio's presence module sends its NOTIFYs to the gateway's Contact, a name, so
+ * Kamailio then runs in a private mount namespace ({@code unshare -m}) with a hosts file naming the gateway's
+ * address bind-mounted on {@code /etc/hosts}; the machine's file is never touched (this needs root, as the
+ * test suite has).
+ *
  * <p>Runs in the foreground ({@code -DD -E}) with a pid file and its own runtime directory; stopped by PID.
  * {@link #restart()} stops and starts it again on the same ports.
  */
@@ -39,21 +46,27 @@ public final class KamailioEdge implements AutoCloseable {
             Path.of("/usr/lib/x86_64-linux-gnu/kamailio/modules"), Path.of("/usr/lib/aarch64-linux-gnu/kamailio/modules"),
             Path.of("/usr/lib/kamailio/modules"));
     private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
+    private static final Path DBTEXT_SCHEMA = Path.of("/usr/share/kamailio/dbtext/kamailio");
+    private static final List<String> PRESENCE_TABLES =
+            List.of("version", "presentity", "active_watchers", "watchers", "xcap");
 
     private final Path dir;
     private final Path config;
     private final InetSocketAddress tlsAddress;
     private final InetSocketAddress tcpAddress;
     private final int sharedMemoryMb;
+    /** The hosts file to mount on /etc/hosts for Kamailio, when it is a presence server. */
+    private final Optional<Path> hosts;
     private PeerProcess process;
 
     private KamailioEdge(Path dir, Path config, InetSocketAddress tlsAddress, InetSocketAddress tcpAddress,
-                         int sharedMemoryMb) {
+                         int sharedMemoryMb, Optional<Path> hosts) {
         this.dir = dir;
         this.config = config;
         this.tlsAddress = tlsAddress;
         this.tcpAddress = tcpAddress;
         this.sharedMemoryMb = sharedMemoryMb;
+        this.hosts = hosts;
     }
 
     public static Builder builder() {
@@ -72,6 +85,7 @@ public final class KamailioEdge implements AutoCloseable {
         private List<String> gatewayNames = List.of();
         private int sharedMemoryMb = 64;
         private int logLevel = 2;
+        private KamailioPresence presence;
 
         /** Loopback address to listen on (default 127.0.0.5); ports are picked free. */
         public Builder ip(String ip) {
@@ -126,6 +140,15 @@ public final class KamailioEdge implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Makes the edge the presence server of its {@link #domain} as {@code presence} says; requires
+         * {@link #gateway} (its names must resolve for Kamailio's NOTIFYs).
+         */
+        public Builder presenceServer(KamailioPresence presence) {
+            this.presence = presence;
+            return this;
+        }
+
         /** Writes the configuration, checks it with {@code kamailio -c}, starts Kamailio and waits until it listens. */
         public KamailioEdge start() {
             Objects.requireNonNull(certificate, "tls(...) is required");
@@ -142,7 +165,7 @@ public final class KamailioEdge implements AutoCloseable {
                 }
                 InetSocketAddress tcp = new InetSocketAddress(ip, tcpPort);
                 Path config = writeConfig(dir, tls, tcp);
-                KamailioEdge edge = new KamailioEdge(dir, config, tls, tcp, sharedMemoryMb);
+                KamailioEdge edge = new KamailioEdge(dir, config, tls, tcp, sharedMemoryMb, writeHosts(dir));
                 edge.checkConfig();
                 edge.launch();
                 return edge;
@@ -174,7 +197,37 @@ public final class KamailioEdge implements AutoCloseable {
             values.put("UAS_ADDRESS", hostPort(userAgent));
             values.put("GATEWAY_MATCH", gatewayMatch());
             values.put("GATEWAY_ADDRESS", gateway == null ? "0.0.0.0:0" : hostPort(gateway));
+            values.put("DEFINES", presence == null ? "" : "#!define WITH_PRESENCE");
+            values.put("PRESENCE_DB", presence == null ? "" : presenceTables(dir).toString());
+            values.put("MAX_EXPIRES", presence == null ? "3600" : Long.toString(presence.maxExpires().toSeconds()));
+            values.put("USER_AGENT_USERS", presence == null || presence.userAgentUsers().isEmpty() ? "false"
+                    : presence.userAgentUsers().stream().map(user -> "$rU == \"" + user + "\"")
+                            .collect(Collectors.joining(" || ")));
             return PeerProcess.write(dir.resolve("edge.cfg"), fill("edge.cfg", values));
+        }
+
+        /** The db_text directory with the empty tables the presence modules check (from Debian's kamailio). */
+        private static Path presenceTables(Path dir) throws IOException {
+            Path db = Files.createDirectories(dir.resolve("presence-db"));
+            for (String table : PRESENCE_TABLES) {
+                Path schema = DBTEXT_SCHEMA.resolve(table);
+                if (!Files.isRegularFile(schema)) {
+                    throw new IllegalStateException(schema + " is missing: install kamailio (`./parley test` does)");
+                }
+                Files.copy(schema, db.resolve(table));
+            }
+            return db;
+        }
+
+        private Optional<Path> writeHosts(Path dir) throws IOException {
+            if (presence == null) {
+                return Optional.empty();
+            }
+            if (gateway == null || gatewayNames.isEmpty()) {
+                throw new IllegalStateException("a presence server needs gateway(address, names...)");
+            }
+            String line = gateway.getAddress().getHostAddress() + " " + String.join(" ", gatewayNames) + "\n";
+            return Optional.of(PeerProcess.write(dir.resolve("hosts"), "127.0.0.1 localhost\n" + line));
         }
 
         private String gatewayMatch() {
@@ -254,7 +307,10 @@ public final class KamailioEdge implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<String> command = new ArrayList<>(List.of(KAMAILIO.toString(), "-f", config.toString(),
+        List<String> command = new ArrayList<>();
+        hosts.ifPresent(file -> command.addAll(List.of("unshare", "-m", "sh", "-c",
+                "mount --bind \"$0\" /etc/hosts && exec \"$@\"", file.toString())));
+        command.addAll(List.of(KAMAILIO.toString(), "-f", config.toString(),
                 "-P", run.resolve("edge.pid").toString(), "-Y", run.toString(), "-DD", "-E",
                 "-m", Integer.toString(sharedMemoryMb), "-M", "8"));
         process = PeerProcess.start(command, dir, dir.resolve("edge.log"));

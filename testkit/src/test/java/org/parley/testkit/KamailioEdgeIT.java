@@ -33,6 +33,33 @@ class KamailioEdgeIT {
         }
     }
 
+    @Test
+    void asPresenceServerItAnswersPublishAndSubscribeAndNotifiesTheWatchersContactByName() {
+        String watcherIp = Loopback.freeAddress();
+        int watcherPort = Loopback.freePort(watcherIp);
+        try (KamailioEdge edge = KamailioEdge.builder().domain("edge.test")
+                .tls(pki.issue(ca, List.of("edge.test")), List.of(ca.cert()))
+                .gateway(new InetSocketAddress(watcherIp, watcherPort), "gw.test")
+                .presenceServer(new KamailioPresence(Duration.ofSeconds(10), List.of())).start()) {
+            try (SippAgent publisher = SippAgent.scenario(getClass().getResource("sipp/uac_publish.xml"))
+                    .service("bob").key("rdomain", "edge.test").substitute("NOTE", "at my desk")
+                    .calls(1).timeLimit(Duration.ofSeconds(15)).callTo(edge.tcpAddress())) {
+                assertThat(publisher.awaitExit(Duration.ofSeconds(20))).as(publisher.log() + edge.log()).hasValue(0);
+                assertThat(publisher.messageTrace()).as("the granted expiry capped").contains("Expires: 10");
+            }
+            try (SippAgent watcher = SippAgent.scenario(getClass().getResource("sipp/uac_subscribe.xml"))
+                    .ip(watcherIp).port(watcherPort).service("bob").key("rdomain", "edge.test")
+                    .substitute("CONTACT_HOST", "gw.test")
+                    .calls(1).timeLimit(Duration.ofSeconds(15)).callTo(edge.tcpAddress())) {
+                assertThat(watcher.awaitExit(Duration.ofSeconds(20))).as(watcher.log() + edge.log()).hasValue(0);
+                assertThat(watcher.messageTrace()).contains("NOTIFY sip:gw.test:" + watcherPort + ";transport=tcp")
+                        .contains("Subscription-State: active;expires=10").contains("<note>at my desk</note>");
+            }
+            assertThat(edge.log()).contains("edge: presence SUBSCRIBE to=[sip:bob@edge.test]")
+                    .containsPattern("presence NOTIFY to watcher@edge\\.test .* answered \\[200]");
+        }
+    }
+
     private int runUac(InetSocketAddress edge) {
         try (SippAgent uac = SippAgent.scenario(getClass().getResource("sipp/uac_message.xml"))
                 .service("bob").key("rdomain", "edge.test").calls(1).timeLimit(Duration.ofSeconds(15))

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.parley.gateway.testpeers.Await;
@@ -17,6 +18,7 @@ import org.parley.pki.IssuedCertificate;
 import org.parley.pki.PemFiles;
 import org.parley.testkit.DnsmasqServer;
 import org.parley.testkit.KamailioEdge;
+import org.parley.testkit.KamailioPresence;
 import org.parley.testkit.Loopback;
 import org.parley.testkit.ProsodyServer;
 import org.parley.testkit.SippAgent;
@@ -28,7 +30,8 @@ import org.parley.testkit.XmppClients;
  * {@code contoso.test} plus the XMPP-only {@code xmpponly.test} as {@code gw.test}, Kamailio as the Access Edge over
  * mutual TLS routing {@code contoso.test} to a sipp user agent and {@code jabber.test} and {@code evil.test} to the
  * gateway (as OCS did), and dnsmasq answering for all of them. Only {@code jabber.test} is on the allow list. For the
- * benchmark, {@link Options} can quieten the logs and add a second Prosody serving {@code other.test}.
+ * benchmark, {@link Options} can quieten the logs and add a second Prosody serving {@code other.test}. With a
+ * {@link KamailioPresence}, Kamailio is also the presence server of {@code contoso.test}.
  * Everything started is stopped by PID on {@link #close()}.
  */
 public final class ImPeers implements AutoCloseable {
@@ -74,8 +77,10 @@ public final class ImPeers implements AutoCloseable {
     private Path workDir;
     private Path config;
     private List<String> gatewayJvmOptions = List.of();
+    private final Optional<KamailioPresence> edgePresence;
 
-    private ImPeers() {
+    private ImPeers(Optional<KamailioPresence> edgePresence) {
+        this.edgePresence = edgePresence;
     }
 
     /** Starts every peer with its files under {@code dir}; Kamailio with {@code edgeMemoryMb} of shared memory. */
@@ -85,7 +90,17 @@ public final class ImPeers implements AutoCloseable {
 
     /** Starts every peer with its files under {@code dir}, as {@code options} say. */
     public static ImPeers start(Path dir, Options options) throws Exception {
-        ImPeers peers = new ImPeers();
+        return start(dir, options, Optional.empty());
+    }
+
+    /** Starts every peer as {@code options} say, with Kamailio also the presence server of {@code contoso.test}. */
+    public static ImPeers startWithPresenceServer(Path dir, Options options, KamailioPresence presence)
+            throws Exception {
+        return start(dir, options, Optional.of(presence));
+    }
+
+    private static ImPeers start(Path dir, Options options, Optional<KamailioPresence> presence) throws Exception {
+        ImPeers peers = new ImPeers(presence);
         try {
             peers.launch(dir, options);
             return peers;
@@ -122,12 +137,13 @@ public final class ImPeers implements AutoCloseable {
                 .address(OTHER, otherIp).srv("_xmpp-server._tcp." + OTHER, OTHER, otherS2s, 0, 5)
                 .address(EDGE, edgeIp)
                 .start(Loopback.freeAddress());
-        edge = KamailioEdge.builder().ip(edgeIp).domain(LOCAL).allowedPeer(FQDN)
+        KamailioEdge.Builder edgeBuilder = KamailioEdge.builder().ip(edgeIp).domain(LOCAL).allowedPeer(FQDN)
                 .tls(pki.issue(ca, List.of(EDGE)), List.of(ca.cert()))
                 .userAgent(userAgent)
                 .gateway(new InetSocketAddress(gatewayIp, sipPort), JABBER, EVIL, FQDN)
-                .sharedMemoryMb(options.edgeMemoryMb()).logLevel(options.edgeLogLevel())
-                .start();
+                .sharedMemoryMb(options.edgeMemoryMb()).logLevel(options.edgeLogLevel());
+        edgePresence.ifPresent(edgeBuilder::presenceServer);
+        edge = edgeBuilder.start();
 
         Path config = GatewayConfigFiles.write(dir, List.of(LOCAL, XMPP_ONLY),
                 new GatewayConfigFiles.Xmpp(LOCAL, gatewayIp, xmppPort, "<dns server=\""
@@ -187,8 +203,18 @@ public final class ImPeers implements AutoCloseable {
 
     /** {@link #killAndRestartGateway()}, running {@code whileDown} after the kill and before the start. */
     public void killAndRestartGateway(Runnable whileDown) {
-        gateway.close();
+        killGateway();
         whileDown.run();
+        restartGateway();
+    }
+
+    /** Kills the gateway with SIGKILL and waits until it is gone; {@link #restartGateway()} starts it again. */
+    public void killGateway() {
+        gateway.close();
+    }
+
+    /** Starts the gateway again after {@link #killGateway()}, on the same configuration and store. */
+    public void restartGateway() {
         startGateway();
     }
 
@@ -231,10 +257,19 @@ public final class ImPeers implements AutoCloseable {
      */
     public SippAgent userAgentCalling(URL scenario, String fromUser, String target, String domain,
                                       Map<String, String> substitutions, Duration timeLimit) {
-        SippAgent.Builder builder = SippAgent.scenario(scenario).ip(userAgent.getAddress().getHostAddress())
-                .service(target).key("rdomain", domain).key("from_user", fromUser).key("from_domain", LOCAL);
+        SippAgent.Builder builder = sipUser(scenario, fromUser, target, domain);
         substitutions.forEach(builder::substitute);
         return builder.calls(1).timeLimit(timeLimit).callTo(edge.tcpAddress());
+    }
+
+    /**
+     * A sipp UAC {@code fromUser@contoso.test} at the user agents' address, for {@code sip:target@domain}
+     * ({@code [service]}, {@code [rdomain]}, {@code [from_user]}, {@code [from_domain]} in the scenario): add
+     * substitutions, calls and a time limit, then {@code callTo(edge().tcpAddress())}.
+     */
+    public SippAgent.Builder sipUser(URL scenario, String fromUser, String target, String domain) {
+        return SippAgent.scenario(scenario).ip(userAgent.getAddress().getHostAddress())
+                .service(target).key("rdomain", domain).key("from_user", fromUser).key("from_domain", LOCAL);
     }
 
     /** The gateway's {@code /metrics} now. */

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
 import org.parley.gateway.presence.state.AuthorizationDirection;
 import org.parley.gateway.presence.state.AuthorizationKey;
 import org.parley.gateway.presence.state.AuthorizationState;
@@ -46,7 +48,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code subscribe} → SUBSCRIBE (Event: presence, Expires from the settings); the authorization is recorded
  *       pending. A pair already confirmed is answered {@code subscribed} and its last presence at once.</li>
  *   <li>The first NOTIFY {@code active} → the authorization recorded authorized; once that is durable,
- *       {@code subscribed}, then the presence of the PIDF body (§6.3). Later NOTIFYs → presence. Everything
+ *       {@code subscribed}, then the presence of the PIDF body (§6.3). Later NOTIFYs → presence, and unavailable
+ *       from each resource shown available that they no longer name (full state, RFC 3856 §6.3). Everything
  *       for one pair goes out in order.</li>
  *   <li>The end of the subscription, by {@link SubscriptionEnd}: {@code unavailable} and {@code unsubscribed}
  *       when the authorization ends (recorded rejected), a new SUBSCRIBE when only the dialog ended, else
@@ -308,8 +311,21 @@ public final class SipPresentities {
                 return null;
             });
         }
+        send(watch, gone(watch, presences));
         watch.last = presences;
         send(watch, presences);
+    }
+
+    /**
+     * A NOTIFY carries the full state (RFC 3856 §6.3): every resource last shown available that the new state
+     * leaves out (a tuple gone, or no body at all) is now unavailable, sent from the resource itself since an
+     * unavailable from the bare JID would leave its presence standing (RFC 6121 §4.5).
+     */
+    private static List<XmppPresence> gone(Watch watch, List<XmppPresence> now) {
+        Set<XmppAddress> named = now.stream().map(XmppPresence::from).collect(Collectors.toSet());
+        return watch.last.stream()
+                .filter(presence -> presence.type() == PresenceType.AVAILABLE && !named.contains(presence.from()))
+                .map(presence -> XmppPresence.unavailable(presence.from(), watch.watcher)).toList();
     }
 
     private List<XmppPresence> presences(Watch watch, Optional<SipBody> body) {

@@ -258,6 +258,39 @@ class SipPresentitiesTest {
     }
 
     @Test
+    void aNotifyWithoutBodyShowsEachResourceLastShownAvailableUnavailable() {
+        subscribe();
+        presentities.event(new SubscriptionEvent.Notified(new SubscriptionId("call-1"), SubscriptionState.ACTIVE,
+                Optional.of(SipBody.text("application/pidf+xml", PIDF_AWAY))));
+        state.makeDurable();
+        sent.clear();
+
+        presentities.event(new SubscriptionEvent.Notified(new SubscriptionId("call-1"), SubscriptionState.ACTIVE,
+                Optional.empty()));
+
+        assertThat(sent).extracting(Stanza::type).containsOnly("unavailable");
+        assertThat(sent).extracting(stanza -> stanza.from().toString()).contains("bob@contoso.test/desk");
+    }
+
+    @Test
+    void aNotifyNoLongerNamingAResourceShowsItUnavailableAndTheOthersAsTheySay() {
+        subscribe();
+        presentities.event(new SubscriptionEvent.Notified(new SubscriptionId("call-1"), SubscriptionState.ACTIVE,
+                Optional.of(SipBody.text("application/pidf+xml", PIDF_AWAY))));
+        state.makeDurable();
+        sent.clear();
+
+        presentities.event(new SubscriptionEvent.Notified(new SubscriptionId("call-1"), SubscriptionState.ACTIVE,
+                Optional.of(SipBody.text("application/pidf+xml", PIDF_AWAY.replace("ID-desk", "ID-phone")))));
+
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(0).type()).isEqualTo("unavailable");
+        assertThat(sent.get(0).from().toString()).isEqualTo("bob@contoso.test/desk");
+        assertThat(sent.get(1).type()).isEmpty();
+        assertThat(sent.get(1).from().toString()).isEqualTo("bob@contoso.test/phone");
+    }
+
+    @Test
     void eventsOfUnknownSubscriptionsAreIgnored() {
         presentities.event(new SubscriptionEvent.Terminated(new SubscriptionId("other"), "rejected"));
 
