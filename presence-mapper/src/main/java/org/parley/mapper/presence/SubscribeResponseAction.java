@@ -14,7 +14,8 @@ import java.util.Set;
  *  SUBSCRIBE, REFRESH   403, 489, 603               END_AUTHORIZATION      §5.2.2: permanently cancelled
  *  SUBSCRIBE, REFRESH   423                         RETRY_WITH_MIN_EXPIRES §5.2.2: transient
  *  SUBSCRIBE, REFRESH   481                         RESUBSCRIBE            §5.2.2: transient; RFC 6665 §4.1.2.2
- *  SUBSCRIBE, REFRESH   408, 480, 500, 503, 504     RETRY_LATER            transient by their nature
+ *  SUBSCRIBE, REFRESH   408, 477, 480, 500, 502,    RETRY_LATER            transient by their nature (477: a proxy
+ *                       503, 504                                           could not send to the next hop)
  *  REFRESH              any other 3xx–6xx           RETRY_LATER            RFC 6665 §4.1.2.2: keep the authorization
  *  SUBSCRIBE            any other 3xx–6xx           BOUNCE                 presence error, RFC 7247 Table 3
  * </pre>
@@ -38,7 +39,7 @@ public enum SubscribeResponseAction {
     BOUNCE;
 
     private static final Set<Integer> ENDS_AUTHORIZATION = Set.of(403, 489, 603);
-    private static final Set<Integer> TRANSIENT = Set.of(408, 480, 500, 503, 504);
+    private static final Set<Integer> TRANSIENT = Set.of(408, 477, 480, 500, 502, 503, 504);
 
     /**
      * The action for final response {@code status} to a SUBSCRIBE of {@code kind}.

@@ -51,6 +51,8 @@ class SubscriptionDecisionsTest {
             SUBSCRIBE   | 408 | RETRY_LATER
             SUBSCRIBE   | 480 | RETRY_LATER
             SUBSCRIBE   | 500 | RETRY_LATER
+            SUBSCRIBE   | 477 | RETRY_LATER
+            SUBSCRIBE   | 502 | RETRY_LATER
             SUBSCRIBE   | 503 | RETRY_LATER
             SUBSCRIBE   | 504 | RETRY_LATER
             REFRESH     | 404 | RETRY_LATER

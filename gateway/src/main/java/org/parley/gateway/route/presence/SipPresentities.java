@@ -351,7 +351,7 @@ public final class SipPresentities {
             watch.lane = sendEnd(watch, watch.lane);
             return;
         }
-        SubscriptionEnd end = SubscriptionEnd.of(reason);
+        SubscriptionEnd end = SubscriptionEnd.of(reason, watch.dialog == OutboundDialog.CONFIRMED);
         LOG.debug("subscription of {} to {} ended ({}): {}", watch.watcher, watch.presentity, reason, end);
         switch (end) {
             case END_AUTHORIZATION -> {

@@ -23,8 +23,12 @@ import org.parley.mapper.presence.TerminationReason;
  *  refused: another 3xx–6xx (e.g. 404)        END_AUTHORIZATION (the subscribe cannot succeed: RFC 7247 Table 3)
  *  deactivated, timeout                       RESUBSCRIBE
  *  refused or refresh failed: 481             RESUBSCRIBE
- *  anything else (probation, giveup, no reason, transport failure, 408, 423, 5xx)   LOSE_PRESENCE
+ *  anything else (probation, giveup, no reason, transport failure, 408, 423, 477, 5xx)   LOSE_PRESENCE
  * </pre>
+ * For a subscription whose authorization was already confirmed (taken back after a restart, made again after the
+ * edge returned or after a transient failure), a refused SUBSCRIBE is read as a failed refresh: only 403, 489 and
+ * 603 end the authorization, 481 subscribes again, and anything else (404 included) loses presence until the retry
+ * — an unreachable user agent behind the edge does not undo what the contacts agreed (RFC 6665 §4.1.2.2).
  */
 public enum SubscriptionEnd {
     /** The authorization is over: the XMPP user gets {@code unavailable} and {@code unsubscribed}. */
@@ -36,12 +40,20 @@ public enum SubscriptionEnd {
 
     private static final Pattern FAILED = Pattern.compile("^(refused|refresh failed): (\\d{3})\\b.*");
 
-    /** The end that {@code reason} from a {@code Terminated} event stands for. */
+    /** The end that {@code reason} from a {@code Terminated} event stands for, for a subscription not yet confirmed. */
     public static SubscriptionEnd of(String reason) {
+        return of(reason, false);
+    }
+
+    /**
+     * The end that {@code reason} from a {@code Terminated} event stands for; {@code confirmed} when the authorization
+     * had been granted before this SUBSCRIBE was sent.
+     */
+    public static SubscriptionEnd of(String reason, boolean confirmed) {
         String text = reason.strip().toLowerCase(Locale.ROOT);
         Matcher failed = FAILED.matcher(text);
         if (failed.matches()) {
-            SubscribeIntent.Kind kind = failed.group(1).equals("refused")
+            SubscribeIntent.Kind kind = failed.group(1).equals("refused") && !confirmed
                     ? SubscribeIntent.Kind.SUBSCRIBE : SubscribeIntent.Kind.REFRESH;
             int status = Integer.parseInt(failed.group(2));
             return status < 300 || status > 699 ? LOSE_PRESENCE : of(SubscribeResponseAction.of(kind, status));

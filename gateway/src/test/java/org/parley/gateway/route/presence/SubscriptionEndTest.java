@@ -34,4 +34,19 @@ class SubscriptionEndTest {
     void readsTheEndFromTheReason(String reason, SubscriptionEnd end) {
         assertThat(SubscriptionEnd.of(reason)).isEqualTo(end);
     }
+
+    @ParameterizedTest(name = "confirmed: {0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            refused: 403 Forbidden                | END_AUTHORIZATION
+            refused: 489 Bad Event                | END_AUTHORIZATION
+            refused: 603 Decline                  | END_AUTHORIZATION
+            refused: 404 Not Found                | LOSE_PRESENCE
+            refused: 477 Send Failed              | LOSE_PRESENCE
+            refused: 481 Call Does Not Exist      | RESUBSCRIBE
+            rejected                              | END_AUTHORIZATION
+            timeout                               | RESUBSCRIBE
+            """)
+    void anAlreadyConfirmedSubscriptionEndsItsAuthorizationOnlyOnAnExplicitRefusal(String reason, SubscriptionEnd end) {
+        assertThat(SubscriptionEnd.of(reason, true)).isEqualTo(end);
+    }
 }
