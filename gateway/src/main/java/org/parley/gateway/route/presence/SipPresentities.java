@@ -8,14 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.stream.Collectors;
 import org.parley.gateway.presence.state.AuthorizationDirection;
 import org.parley.gateway.presence.state.AuthorizationKey;
 import org.parley.gateway.presence.state.AuthorizationState;
-import org.parley.gateway.presence.state.DialogId;
 import org.parley.gateway.presence.state.DialogRole;
 import org.parley.gateway.presence.state.PresenceAuthorization;
 import org.parley.gateway.presence.state.SipSubscriptionDialog;
@@ -84,29 +81,9 @@ public final class SipPresentities {
     private final Duration retry;
     private final StoredDialogs dialogs;
     private final PresenceMetrics metrics;
-    private final Map<SubscriptionId, Watch> byId = new HashMap<>();
-    private final Map<AuthorizationKey, Watch> byKey = new HashMap<>();
-    private final Map<AuthorizationKey, Watch> retrying = new HashMap<>();
-
-    /** One XMPP user's subscription to one SIP user; fields guarded by the enclosing instance. */
-    private static final class Watch {
-        final AuthorizationKey key;
-        final SubscribeIntent intent;
-        final XmppAddress watcher;
-        final XmppAddress presentity;
-        SubscriptionId id;
-        DialogId stored;
-        OutboundDialog dialog = OutboundDialog.AWAITING_ACTIVE;
-        List<XmppPresence> last = List.of();
-        CompletableFuture<Void> lane = CompletableFuture.completedFuture(null);
-
-        Watch(AuthorizationKey key, SubscribeIntent intent, XmppAddress watcher, XmppAddress presentity) {
-            this.key = key;
-            this.intent = intent;
-            this.watcher = watcher;
-            this.presentity = presentity;
-        }
-    }
+    private final Map<SubscriptionId, PresentityWatch> byId = new HashMap<>();
+    private final Map<AuthorizationKey, PresentityWatch> byKey = new HashMap<>();
+    private final Map<AuthorizationKey, PresentityWatch> retrying = new HashMap<>();
 
     /**
      * @param mapper builds the SUBSCRIBEs (Expires from its settings)
@@ -149,7 +126,7 @@ public final class SipPresentities {
         SubscribeIntent subscribe = intent.orElseThrow();
         AuthorizationKey key = key(subscribe.presentity(), request.from());
         retrying.remove(key);
-        Watch existing = byKey.get(key);
+        PresentityWatch existing = byKey.get(key);
         if (existing != null && existing.dialog == OutboundDialog.CONFIRMED) {
             send(existing, List.of(XmppPresence.of(PresenceType.SUBSCRIBED, existing.presentity, existing.watcher)));
             send(existing, existing.last);
@@ -163,7 +140,7 @@ public final class SipPresentities {
                     LOG.warn("pending authorization {} not recorded: {}", key, failed.toString());
                     return null;
                 });
-        start(new Watch(key, subscribe, request.from().bare(), request.to().bare()), SubscribeKind.INITIAL);
+        start(new PresentityWatch(key, subscribe, request.from().bare(), request.to().bare()), SubscribeKind.INITIAL);
         return Optional.empty();
     }
 
@@ -187,7 +164,7 @@ public final class SipPresentities {
      * ({@link SubscriptionEnd}). A row without the notifier's tag is replaced by a new SUBSCRIBE.
      */
     public synchronized void resume(XmppAddress watcher, XmppAddress presentity, SipSubscriptionDialog row) {
-        Optional<Watch> restorable = restorable(watcher, presentity);
+        Optional<PresentityWatch> restorable = restorable(watcher, presentity);
         restorable.ifPresent(watch -> watch.dialog = OutboundDialog.CONFIRMED);
         Optional<SipDialogSnapshot> dialog = restorable.flatMap(watch -> StoredDialogs.snapshot(row,
                 watch.intent.subscriber().toUri(), watch.intent.presentity().toUri()));
@@ -196,7 +173,7 @@ public final class SipPresentities {
             restorable.ifPresent(watch -> start(watch, SubscribeKind.RESTORE));
             return;
         }
-        Watch watch = restorable.get();
+        PresentityWatch watch = restorable.get();
         watch.stored = row.id();
         watch.id = sip.resume(dialog.get(), request(watch.intent));
         metrics.subscribing(SubscribeKind.RESTORE, watch.id);
@@ -204,7 +181,7 @@ public final class SipPresentities {
     }
 
     /** A watch for a stored pair, unless the pair cannot be mapped any more or is held already. */
-    private Optional<Watch> restorable(XmppAddress watcher, XmppAddress presentity) {
+    private Optional<PresentityWatch> restorable(XmppAddress watcher, XmppAddress presentity) {
         MappingResult<SubscribeIntent> intent = mapper.intent(watcher, presentity, SubscribeIntent.Kind.SUBSCRIBE);
         if (intent instanceof MappingResult.Rejected<SubscribeIntent> rejected) {
             LOG.info("stored subscription of {} to {} not restored: {}", watcher, presentity,
@@ -213,16 +190,16 @@ public final class SipPresentities {
         }
         AuthorizationKey key = key(intent.orElseThrow().presentity(), watcher);
         return byKey.containsKey(key) ? Optional.empty()
-                : Optional.of(new Watch(key, intent.orElseThrow(), watcher.bare(), presentity.bare()));
+                : Optional.of(new PresentityWatch(key, intent.orElseThrow(), watcher.bare(), presentity.bare()));
     }
 
-    private void start(Watch watch, SubscribeKind kind) {
+    private void start(PresentityWatch watch, SubscribeKind kind) {
         watch.id = sip.subscribe(request(watch.intent));
         metrics.subscribing(kind, watch.id);
         hold(watch, "subscribes to");
     }
 
-    private void hold(Watch watch, String what) {
+    private void hold(PresentityWatch watch, String what) {
         byId.put(watch.id, watch);
         byKey.put(watch.key, watch);
         LOG.debug("{} {} {} ({})", watch.watcher, what, watch.presentity, watch.id.callId());
@@ -236,7 +213,7 @@ public final class SipPresentities {
         }
         AuthorizationKey key = key(intent.orElseThrow().presentity(), request.from());
         retrying.remove(key);
-        Watch watch = byKey.get(key);
+        PresentityWatch watch = byKey.get(key);
         if (watch == null) {
             forget(key);
             XmppPresence offline = XmppPresence.unavailable(request.to().bare(), request.from().bare());
@@ -255,7 +232,7 @@ public final class SipPresentities {
         if (intent instanceof MappingResult.Rejected<SubscribeIntent> rejected) {
             return Optional.of(rejected.rejection());
         }
-        Watch watch = byKey.get(key(intent.orElseThrow().presentity(), request.from()));
+        PresentityWatch watch = byKey.get(key(intent.orElseThrow().presentity(), request.from()));
         if (watch != null && watch.dialog == OutboundDialog.CONFIRMED && !watch.last.isEmpty()) {
             send(watch, watch.last.stream().map(p -> readdressed(p, request.from())).toList());
         } else {
@@ -266,7 +243,7 @@ public final class SipPresentities {
 
     /** A change of one of the gateway's subscriptions, from the SIP module. */
     public synchronized void event(SubscriptionEvent event) {
-        Watch watch = byId.get(event.id());
+        PresentityWatch watch = byId.get(event.id());
         if (watch == null) {
             LOG.debug("event for a subscription not held here: {}", event);
             return;
@@ -282,7 +259,7 @@ public final class SipPresentities {
     }
 
     /** Stores the subscription's dialog, so that a restart refreshes it rather than subscribing anew. */
-    private void store(Watch watch, SipDialogSnapshot dialog, Duration expires) {
+    private void store(PresentityWatch watch, SipDialogSnapshot dialog, Duration expires) {
         watch.stored = dialogs.put(DialogRole.SUBSCRIBER, watch.key, dialog, watch.dialog == OutboundDialog.CONFIRMED,
                 expires);
     }
@@ -292,7 +269,7 @@ public final class SipPresentities {
                 Duration.ofSeconds(intent.expiresSeconds()));
     }
 
-    private void notified(Watch watch, SubscriptionEvent.Notified notified) {
+    private void notified(PresentityWatch watch, SubscriptionEvent.Notified notified) {
         if (notified.state() != SubscriptionEvent.SubscriptionState.ACTIVE
                 || watch.dialog == OutboundDialog.UNSUBSCRIBING) {
             return; // pending: nothing to tell (§5.2.1); terminated: the Terminated event follows
@@ -311,24 +288,12 @@ public final class SipPresentities {
                 return null;
             });
         }
-        send(watch, gone(watch, presences));
+        send(watch, watch.gone(presences));
         watch.last = presences;
         send(watch, presences);
     }
 
-    /**
-     * A NOTIFY carries the full state (RFC 3856 §6.3): every resource last shown available that the new state
-     * leaves out (a tuple gone, or no body at all) is now unavailable, sent from the resource itself since an
-     * unavailable from the bare JID would leave its presence standing (RFC 6121 §4.5).
-     */
-    private static List<XmppPresence> gone(Watch watch, List<XmppPresence> now) {
-        Set<XmppAddress> named = now.stream().map(XmppPresence::from).collect(Collectors.toSet());
-        return watch.last.stream()
-                .filter(presence -> presence.type() == PresenceType.AVAILABLE && !named.contains(presence.from()))
-                .map(presence -> XmppPresence.unavailable(presence.from(), watch.watcher)).toList();
-    }
-
-    private List<XmppPresence> presences(Watch watch, Optional<SipBody> body) {
+    private List<XmppPresence> presences(PresentityWatch watch, Optional<SipBody> body) {
         SipAddress presentity = watch.intent.presentity();
         MappingResult<List<XmppPresence>> mapped = body
                 .map(b -> pidf.read(b.content()).flatMap(document -> toXmpp.toXmpp(presentity, watch.watcher, document)))
@@ -340,7 +305,7 @@ public final class SipPresentities {
         return mapped.orElseThrow();
     }
 
-    private void terminated(Watch watch, String reason) {
+    private void terminated(PresentityWatch watch, String reason) {
         byId.remove(watch.id);
         byKey.remove(watch.key, watch);
         if (watch.stored != null) {
@@ -361,17 +326,13 @@ public final class SipPresentities {
             }
             case RESUBSCRIBE -> {
                 if (watch.dialog == OutboundDialog.CONFIRMED) {
-                    Watch again = new Watch(watch.key, watch.intent, watch.watcher, watch.presentity);
-                    again.dialog = OutboundDialog.CONFIRMED;
-                    again.last = watch.last;
-                    again.lane = watch.lane;
-                    start(again, SubscribeKind.RESUBSCRIBE);
+                    start(watch.again(true), SubscribeKind.RESUBSCRIBE);
                 } else {
-                    send(watch, offline(watch));
+                    send(watch, watch.offline());
                 }
             }
             case LOSE_PRESENCE -> {
-                send(watch, offline(watch));
+                send(watch, watch.offline());
                 if (watch.dialog == OutboundDialog.CONFIRMED) {
                     retrying.put(watch.key, watch);
                     scheduler.schedule(() -> retry(watch), retry);
@@ -385,9 +346,9 @@ public final class SipPresentities {
      * subscription is told the SIP user is {@code unavailable}; the subscriptions are kept for {@link #edgeRestored}.
      */
     public synchronized void edgeLost() {
-        for (Watch watch : byKey.values()) {
+        for (PresentityWatch watch : byKey.values()) {
             if (watch.dialog == OutboundDialog.CONFIRMED) {
-                watch.last = offline(watch);
+                watch.last = watch.offline();
                 send(watch, watch.last);
             }
         }
@@ -398,7 +359,7 @@ public final class SipPresentities {
      * the new one brings the current presence.
      */
     public synchronized void edgeRestored() {
-        for (Watch watch : List.copyOf(byKey.values())) {
+        for (PresentityWatch watch : List.copyOf(byKey.values())) {
             if (watch.dialog != OutboundDialog.CONFIRMED) {
                 continue;
             }
@@ -409,24 +370,17 @@ public final class SipPresentities {
             }
             metrics.unsubscribing(watch.id);
             sip.unsubscribe(watch.id);
-            Watch again = new Watch(watch.key, watch.intent, watch.watcher, watch.presentity);
-            again.dialog = OutboundDialog.CONFIRMED;
-            again.last = watch.last;
-            again.lane = watch.lane;
-            start(again, SubscribeKind.EDGE_RETURN);
+            start(watch.again(true), SubscribeKind.EDGE_RETURN);
         }
     }
 
     /** Subscribes again for a confirmed pair whose subscription failed, unless it was renewed or ended since. */
-    private synchronized void retry(Watch failed) {
+    private synchronized void retry(PresentityWatch failed) {
         if (!retrying.remove(failed.key, failed) || byKey.containsKey(failed.key)) {
             return;
         }
-        Watch again = new Watch(failed.key, failed.intent, failed.watcher, failed.presentity);
-        again.dialog = OutboundDialog.CONFIRMED;
-        again.lane = failed.lane;
         LOG.debug("subscribing {} to {} again after a transient failure", failed.watcher, failed.presentity);
-        start(again, SubscribeKind.RETRY);
+        start(failed.again(false), SubscribeKind.RETRY);
     }
 
     private void forget(AuthorizationKey key) {
@@ -436,8 +390,8 @@ public final class SipPresentities {
         });
     }
 
-    private CompletableFuture<Void> sendEnd(Watch watch, CompletableFuture<Void> lane) {
-        return sendEnd(offline(watch), watch.presentity, watch.watcher, lane);
+    private CompletableFuture<Void> sendEnd(PresentityWatch watch, CompletableFuture<Void> lane) {
+        return sendEnd(watch.offline(), watch.presentity, watch.watcher, lane);
     }
 
     private CompletableFuture<Void> sendEnd(List<XmppPresence> offline, XmppAddress presentity, XmppAddress watcher,
@@ -448,18 +402,7 @@ public final class SipPresentities {
         });
     }
 
-    /**
-     * Unavailable from every resource last shown available (RFC 6121 §4.5: an unavailable from the bare JID would
-     * leave the resources' presence standing), or from the bare JID when none was.
-     */
-    private static List<XmppPresence> offline(Watch watch) {
-        List<XmppPresence> resources = watch.last.stream()
-                .filter(presence -> presence.type() == PresenceType.AVAILABLE)
-                .map(presence -> XmppPresence.unavailable(presence.from(), watch.watcher)).toList();
-        return resources.isEmpty() ? List.of(XmppPresence.unavailable(watch.presentity, watch.watcher)) : resources;
-    }
-
-    private void send(Watch watch, List<XmppPresence> presences) {
+    private void send(PresentityWatch watch, List<XmppPresence> presences) {
         if (!presences.isEmpty()) {
             watch.lane = watch.lane.thenRun(() -> presences.forEach(xmpp::send));
         }

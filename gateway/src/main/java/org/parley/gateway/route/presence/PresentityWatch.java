@@ -1,0 +1,76 @@
+package org.parley.gateway.route.presence;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.parley.gateway.presence.state.AuthorizationKey;
+import org.parley.gateway.presence.state.DialogId;
+import org.parley.mapper.address.XmppAddress;
+import org.parley.mapper.presence.OutboundDialog;
+import org.parley.mapper.presence.PresenceType;
+import org.parley.mapper.presence.SubscribeIntent;
+import org.parley.mapper.presence.XmppPresence;
+import org.parley.sip.SubscriptionId;
+
+/**
+ * One XMPP user's subscription to one SIP user as {@link SipPresentities} holds it (RFC 8048 §5.2): the SIP
+ * subscription's id and stored dialog, where the pair stands ({@link OutboundDialog}), the presence last shown, and
+ * the lane that keeps what goes to the XMPP user in order. Mutable fields are guarded by the owning
+ * {@link SipPresentities}.
+ */
+final class PresentityWatch {
+
+    final AuthorizationKey key;
+    final SubscribeIntent intent;
+    final XmppAddress watcher;
+    final XmppAddress presentity;
+    SubscriptionId id;
+    DialogId stored;
+    OutboundDialog dialog = OutboundDialog.AWAITING_ACTIVE;
+    List<XmppPresence> last = List.of();
+    CompletableFuture<Void> lane = CompletableFuture.completedFuture(null);
+
+    PresentityWatch(AuthorizationKey key, SubscribeIntent intent, XmppAddress watcher, XmppAddress presentity) {
+        this.key = key;
+        this.intent = intent;
+        this.watcher = watcher;
+        this.presentity = presentity;
+    }
+
+    /**
+     * A confirmed watch of the same pair for a new SIP subscription, continuing this one's lane (and, when
+     * {@code keepLast}, its last presence, so that a later loss can name the resources shown).
+     */
+    PresentityWatch again(boolean keepLast) {
+        PresentityWatch again = new PresentityWatch(key, intent, watcher, presentity);
+        again.dialog = OutboundDialog.CONFIRMED;
+        again.lane = lane;
+        if (keepLast) {
+            again.last = last;
+        }
+        return again;
+    }
+
+    /**
+     * Unavailable from every resource last shown available (RFC 6121 §4.5: an unavailable from the bare JID would
+     * leave the resources' presence standing), or from the bare JID when none was.
+     */
+    List<XmppPresence> offline() {
+        List<XmppPresence> resources = last.stream()
+                .filter(presence -> presence.type() == PresenceType.AVAILABLE)
+                .map(presence -> XmppPresence.unavailable(presence.from(), watcher)).toList();
+        return resources.isEmpty() ? List.of(XmppPresence.unavailable(presentity, watcher)) : resources;
+    }
+
+    /**
+     * A NOTIFY carries the full state (RFC 3856 §6.3): every resource last shown available that {@code now} leaves
+     * out (a tuple gone, or no body at all) is now unavailable, sent from the resource itself.
+     */
+    List<XmppPresence> gone(List<XmppPresence> now) {
+        Set<XmppAddress> named = now.stream().map(XmppPresence::from).collect(Collectors.toSet());
+        return last.stream()
+                .filter(presence -> presence.type() == PresenceType.AVAILABLE && !named.contains(presence.from()))
+                .map(presence -> XmppPresence.unavailable(presence.from(), watcher)).toList();
+    }
+}
