@@ -152,7 +152,8 @@ public final class SipFederation implements AutoCloseable {
             throw e;
         }
         RequestFactory factory = new RequestFactory(runtime, bound.fqdn(), bound.listen().getPort());
-        OutboundSender sender = new OutboundSender(runtime, factory, transactions, sendPool,
+        OutboundSender sender = new OutboundSender(runtime, factory, transactions,
+                new KeyedLanes<>(sendPool, bound.limits().workerQueue()),
                 edgeLink::admitsRequests, metrics);
         senderRef.set(sender);
         Responders responders = new Responders(runtime, factory, metrics);

@@ -1,9 +1,7 @@
 package org.parley.sip.router;
 
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.regex.Pattern;
 import javax.sip.RequestEvent;
 import javax.sip.message.Response;
 import org.parley.sip.InboundRequest;
@@ -25,7 +23,6 @@ import org.slf4j.LoggerFactory;
 public final class InboundDelivery implements RequestHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundDelivery.class);
-    private static final Pattern URI_PARAMETERS = Pattern.compile("[;?].*", Pattern.DOTALL);
 
     private final SipInbound inbound;
     private final Responders responders;
@@ -48,17 +45,11 @@ public final class InboundDelivery implements RequestHandler {
 
     private void dispatch(InboundRequest request, SipResponder responder) {
         try {
-            senders.execute(sender(request), () -> deliver(request, responder));
+            senders.execute(MessageCopy.sender(request.from()), () -> deliver(request, responder));
         } catch (RejectedExecutionException e) {
             responders.metrics().refused("overloaded");
             responder.respond(Response.SERVICE_UNAVAILABLE);
         }
-    }
-
-    /** The lane of a request: its From URI without URI parameters or headers, case folded. */
-    static String sender(InboundRequest request) {
-        String from = Objects.requireNonNullElse(request.from(), "");
-        return URI_PARAMETERS.matcher(from).replaceFirst("").toLowerCase(Locale.ROOT);
     }
 
     private void deliver(InboundRequest request, SipResponder responder) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,8 +13,6 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.parley.sip.FakeStack;
 import org.parley.sip.InboundRequest;
 import org.parley.sip.SipBody;
@@ -63,20 +60,6 @@ class InboundDeliveryTest {
         assertThat(responses).singleElement().satisfies(r -> assertThat(r.getStatusCode()).isEqualTo(503));
         handedOver.forEach(Runnable::run);
         assertThat(delivered).containsExactly("one");
-    }
-
-    @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', textBlock = """
-            sip:alice@contoso.test                     | sip:alice@contoso.test
-            sip:Alice@Contoso.test;gr=urn:uuid:1234    | sip:alice@contoso.test
-            sips:alice@contoso.test?subject=hi         | sips:alice@contoso.test
-            sip:+15551234@contoso.test;user=phone      | sip:+15551234@contoso.test
-            """)
-    void keysASenderByItsFromUriWithoutParameters(String from, String key) {
-        InboundRequest request = new InboundRequest("MESSAGE", "sip:bob@jabber.test", from, "sip:bob@jabber.test",
-                "c1", List.of(), Optional.empty());
-
-        assertThat(InboundDelivery.sender(request)).isEqualTo(key);
     }
 
     private InboundDelivery delivery(int capacity) {
