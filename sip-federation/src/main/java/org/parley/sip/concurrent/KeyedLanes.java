@@ -101,7 +101,7 @@ public final class KeyedLanes<K> {
         }
     }
 
-    /** The next task of {@code lane}, or empty after removing the lane when it has none. */
+    /** The next task of {@code lane}; null, after removing the lane, when it has none. */
     private Runnable next(Lane lane) {
         synchronized (lock) {
             Runnable task = lane.tasks.poll();
