@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sip.message.Request;
 import org.parley.sip.call.Calls;
+import org.parley.sip.concurrent.KeyedLanes;
 import org.parley.sip.edge.EdgeLink;
 import org.parley.sip.edge.EdgeResolver;
 import org.parley.sip.metrics.SipMetrics;
@@ -151,12 +152,14 @@ public final class SipFederation implements AutoCloseable {
             throw e;
         }
         RequestFactory factory = new RequestFactory(runtime, bound.fqdn(), bound.listen().getPort());
-        OutboundSender sender = new OutboundSender(runtime, factory, transactions, sendPool,
+        OutboundSender sender = new OutboundSender(runtime, factory, transactions,
+                new KeyedLanes<>(sendPool, bound.limits().workerQueue()),
                 edgeLink::admitsRequests, metrics);
         senderRef.set(sender);
         Responders responders = new Responders(runtime, factory, metrics);
         Subscriptions subscriptions = new Subscriptions(runtime, factory, sender, inbound, scheduler, worker);
-        InboundDelivery delivery = new InboundDelivery(inbound, responders, worker);
+        InboundDelivery delivery = new InboundDelivery(inbound, responders,
+                new KeyedLanes<>(worker, bound.limits().workerQueue()));
         Calls calls = new Calls(runtime.provider(), factory, sender, scheduler, worker, inbound);
         RequestHandler callRequests = calls.requests(responders);
         Watchers watchers = new Watchers(runtime.provider(), responders, inbound, worker, Watchers.DECISION_TIME,

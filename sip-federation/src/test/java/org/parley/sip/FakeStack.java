@@ -14,6 +14,7 @@ import javax.sip.SipFactory;
 import javax.sip.SipProvider;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.parley.sip.concurrent.KeyedLanes;
 import org.parley.sip.metrics.SipMetrics;
 import org.parley.sip.stack.SipStackRuntime;
 import org.parley.sip.transaction.ClientTransactions;
@@ -50,7 +51,8 @@ public final class FakeStack {
         Executor direct = Runnable::run;
         factory = new RequestFactory(runtime, FQDN, PORT);
         transactions = new ClientTransactions(direct, scheduler, metrics);
-        sender = new OutboundSender(runtime, factory, transactions, direct, () -> true, metrics);
+        sender = new OutboundSender(runtime, factory, transactions, new KeyedLanes<>(direct, Integer.MAX_VALUE),
+                () -> true, metrics);
     }
 
     /** A server transaction for {@code request} whose responses go to {@code responses}. */

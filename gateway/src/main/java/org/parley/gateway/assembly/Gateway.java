@@ -41,6 +41,7 @@ import org.parley.mapper.presence.XmppToPidf;
 import org.parley.sip.SipSubscriber;
 import org.parley.sip.SipWatcherRegistry;
 import org.parley.sip.SubscriptionId;
+import org.parley.sip.concurrent.KeyedLanes;
 import org.parley.xmpp.s2s.XmppOutbound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,7 +112,7 @@ public final class Gateway {
                 workers.pending(), toXmpp, routeMetrics, Optional.of(presence), edgeLink::onEdgeState);
         SipService sip = new SipService(config.sip(), config.xmpp().dns(), sipToXmpp, metrics.registry());
         sipService.set(sip);
-        XmppToSipRoute xmppToSip = new XmppToSipRoute(workers, workers.pending(),
+        XmppToSipRoute xmppToSip = new XmppToSipRoute(new KeyedLanes<>(workers, routes.queue()), workers.pending(),
                 new org.parley.mapper.xmpp2sip.MessageTranslator(addresses, routes.toSip()), policy, sip, toXmpp,
                 routeMetrics, Optional.of(presence));
         XmppService xmpp = new XmppService(config.xmpp(), config.federation().mode(), store::allowList, xmppToSip,

@@ -14,6 +14,9 @@
  *       domains are refused with an error and never relayed (ROBUSTNESS 16).</li>
  *   <li>Loops: a message whose source and target are both on the gateway's side is refused by the address mapping
  *       (forbidden / item-not-found); a SIP request whose Via already names the gateway's FQDN is answered 482.</li>
+ *   <li>Order: what one sender sent is handled one at a time in arrival order, in both directions and on every
+ *       hand-off between threads ({@link org.parley.sip.concurrent.KeyedLanes}, RFC 6120 §10.1); different senders
+ *       run in parallel.</li>
  *   <li>Nothing is silently lost: every message ends {@link org.parley.gateway.route.RouteOutcome delivered,
  *       bounced, refused or absorbed}, counted in {@code parley.route.messages}, and every bounced or refused one
  *       with an error to its sender.</li>

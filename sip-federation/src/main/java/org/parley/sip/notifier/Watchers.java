@@ -23,6 +23,7 @@ import org.parley.sip.SipNotifier;
 import org.parley.sip.SipWatcherRegistry;
 import org.parley.sip.WatcherEvent;
 import org.parley.sip.WatcherId;
+import org.parley.sip.concurrent.KeyedLanes;
 import org.parley.sip.dialog.LiveDialogPath;
 import org.parley.sip.dialog.SnapshotDialogPath;
 import org.parley.sip.router.RequestHandler;
@@ -41,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * (accepted as pending by the module after {@code decisionTime}); one with a To tag refreshes or ends its
  * watcher, or gets 481 (§4.2.1.2). Watchers accepted before a restart are taken back by {@link #resume} from their
  * stored dialog values; their refreshes are matched by Call-ID and To tag like any other. Runs on the stack's
- * event thread; answers and events go to workers.
+ * event thread; answers and events go to workers, those of one watcher (its in-dialog SUBSCRIBEs and its events)
+ * one at a time in the order they happened, so a refresh is not overtaken by the unsubscribe that followed it and
+ * the application never sees a watcher's end before its start or its last dialog values.
  */
 public final class Watchers implements RequestHandler, SipWatcherRegistry {
 
@@ -59,6 +62,7 @@ public final class Watchers implements RequestHandler, SipWatcherRegistry {
     private final Responders responders;
     private final SipInbound inbound;
     private final Executor worker;
+    private final KeyedLanes<WatcherId> events;
     private final Duration decisionTime;
     private final RequestFactory factory;
     private final WatcherServices services;
@@ -72,6 +76,8 @@ public final class Watchers implements RequestHandler, SipWatcherRegistry {
         this.responders = responders;
         this.inbound = inbound;
         this.worker = worker;
+        // bounded by the workers' queue (one lane start per watcher); a lane holds the few events of one dialog
+        this.events = new KeyedLanes<>(worker, Integer.MAX_VALUE);
         this.decisionTime = decisionTime;
         this.factory = factory;
         this.services = new WatcherServices(factory, sender, scheduler, this::emit);
@@ -93,8 +99,9 @@ public final class Watchers implements RequestHandler, SipWatcherRegistry {
         } else if (expires.isEmpty()) {
             answer(() -> responder.respond(400));
         } else if (toTag != null) {
-            Watcher watcher = watchers.get(new WatcherId(request.callId(), toTag));
-            answer(() -> {
+            WatcherId id = new WatcherId(request.callId(), toTag);
+            Watcher watcher = watchers.get(id);
+            answer(id, () -> {
                 if (watcher == null) {
                     responder.respond(481);
                 } else {
@@ -123,7 +130,7 @@ public final class Watchers implements RequestHandler, SipWatcherRegistry {
         watcher.awaitDecision(decisionTime);
         WatcherEvent.Subscribed subscribed = new WatcherEvent.Subscribed(id, request, requested, watcher);
         try {
-            worker.execute(() -> deliver(subscribed));
+            events.execute(id, () -> deliver(subscribed));
         } catch (RejectedExecutionException e) {
             responders.metrics().refused("overloaded");
             watcher.reject(503);
@@ -151,9 +158,9 @@ public final class Watchers implements RequestHandler, SipWatcherRegistry {
             watchers.remove(event.id());
         }
         try {
-            worker.execute(() -> deliver(event));
+            events.execute(event.id(), () -> deliver(event));
         } catch (RejectedExecutionException e) {
-            deliver(event);
+            deliver(event); // the watcher had no lane (only a new lane is refused): nothing of it is overtaken
         }
     }
 
@@ -162,6 +169,16 @@ public final class Watchers implements RequestHandler, SipWatcherRegistry {
             inbound.onWatcher(event);
         } catch (RuntimeException e) {
             LOG.warn("the application failed on {}", event, e);
+        }
+    }
+
+    /** Answers an in-dialog SUBSCRIBE after what its watcher has waiting; on this thread if the workers are full. */
+    private void answer(WatcherId id, Runnable answer) {
+        try {
+            events.execute(id, answer);
+        } catch (RejectedExecutionException e) {
+            responders.metrics().refused("overloaded");
+            answer.run();
         }
     }
 

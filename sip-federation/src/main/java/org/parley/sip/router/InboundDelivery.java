@@ -1,21 +1,24 @@
 package org.parley.sip.router;
 
-import java.util.concurrent.Executor;
+import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
 import javax.sip.RequestEvent;
 import javax.sip.message.Response;
 import org.parley.sip.InboundRequest;
 import org.parley.sip.SipInbound;
 import org.parley.sip.SipResponder;
+import org.parley.sip.concurrent.KeyedLanes;
 import org.parley.sip.transaction.MessageCopy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Hands a request to the application: copies it into an {@link InboundRequest}, obtains its server
- * transaction and calls {@link SipInbound#onRequest} on a worker thread. When the workers are saturated the
- * request is answered 503 (RFC 3261 §21.5.4) instead; an exception from the application is answered 500.
- * Used for MESSAGE (RFC 3428).
+ * transaction and calls {@link SipInbound#onRequest} on a worker thread. Requests of one sender (the From URI
+ * without parameters) reach the application one at a time in the order they arrived, so the gateway adds no
+ * reordering to a user's MESSAGEs (RFC 3428 §7 promises none, but the several workers would add some); other
+ * senders go on in parallel. When the workers are saturated the request is answered 503 (RFC 3261 §21.5.4)
+ * instead; an exception from the application is answered 500. Used for MESSAGE (RFC 3428).
  */
 public final class InboundDelivery implements RequestHandler {
 
@@ -23,12 +26,15 @@ public final class InboundDelivery implements RequestHandler {
 
     private final SipInbound inbound;
     private final Responders responders;
-    private final Executor worker;
+    private final KeyedLanes<String> senders;
 
-    public InboundDelivery(SipInbound inbound, Responders responders, Executor worker) {
+    /**
+     * @param senders the workers, one lane per sender; bounded, a full one answers 503
+     */
+    public InboundDelivery(SipInbound inbound, Responders responders, KeyedLanes<String> senders) {
         this.inbound = inbound;
         this.responders = responders;
-        this.worker = worker;
+        this.senders = Objects.requireNonNull(senders, "senders");
     }
 
     @Override
@@ -39,7 +45,7 @@ public final class InboundDelivery implements RequestHandler {
 
     private void dispatch(InboundRequest request, SipResponder responder) {
         try {
-            worker.execute(() -> deliver(request, responder));
+            senders.execute(MessageCopy.sender(request.from()), () -> deliver(request, responder));
         } catch (RejectedExecutionException e) {
             responders.metrics().refused("overloaded");
             responder.respond(Response.SERVICE_UNAVAILABLE);

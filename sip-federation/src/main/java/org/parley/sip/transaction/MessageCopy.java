@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.ListIterator;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import javax.sip.address.Address;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContentTypeHeader;
@@ -19,6 +21,8 @@ import org.parley.sip.SipHeader;
 
 /** Copies stack messages into this module's immutable records, so no stack object leaves the stack's side. */
 public final class MessageCopy {
+
+    private static final Pattern URI_PARAMETERS = Pattern.compile("[;?].*", Pattern.DOTALL);
 
     private MessageCopy() {
     }
@@ -80,6 +84,20 @@ public final class MessageCopy {
         }
         text = text.strip();
         return text.isEmpty() || text.equals("*") ? Optional.empty() : Optional.of(text);
+    }
+
+    /**
+     * The sender of a request for ordering: its From URI without URI parameters or headers, case folded (one lane
+     * per address of record, whichever device or GRUU sent).
+     */
+    public static String sender(Message message) {
+        return sender(uri(((FromHeader) message.getHeader(FromHeader.NAME)).getAddress()));
+    }
+
+    /** {@link #sender(Message)} for a From URI already copied. */
+    public static String sender(String fromUri) {
+        String from = fromUri == null ? "" : fromUri;
+        return URI_PARAMETERS.matcher(from).replaceFirst("").toLowerCase(Locale.ROOT);
     }
 
     private static String uri(Address address) {

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -18,6 +17,7 @@ import org.parley.sip.OutboundRequest;
 import org.parley.sip.ProvisionalResponse;
 import org.parley.sip.SipOutbound;
 import org.parley.sip.SipOutcome;
+import org.parley.sip.concurrent.KeyedLanes;
 import org.parley.sip.metrics.SipMetrics;
 import org.parley.sip.stack.SipStackRuntime;
 import org.slf4j.Logger;
@@ -25,9 +25,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link SipOutbound} over the stack: builds the request, creates its client transaction and sends it on a
- * sender thread (connecting and the TLS handshake block), so callers (Netty event loops) never block. While
- * the edge is down, requests end at once as transport errors; a send that fails synchronously (connect
- * refused, handshake refused) ends as a transport error as well.
+ * sender thread (connecting and the TLS handshake block), so callers (Netty event loops) never block. Requests
+ * of one sender (its From address of record) are transmitted one at a time in the order they were handed over,
+ * so the several sender threads add no reordering (RFC 3428 MESSAGEs of one user, RFC 6120 §10.1 for what came
+ * from XMPP); other senders go on in parallel. While the edge is down, requests end at once as transport errors;
+ * a send that fails synchronously (connect refused, handshake refused) ends as a transport error as well.
  */
 public final class OutboundSender implements SipOutbound {
 
@@ -36,12 +38,16 @@ public final class OutboundSender implements SipOutbound {
     private final SipStackRuntime runtime;
     private final RequestFactory factory;
     private final ClientTransactions transactions;
-    private final Executor sender;
+    private final KeyedLanes<String> sender;
     private final BooleanSupplier edgeAdmits;
     private final SipMetrics metrics;
 
+    /**
+     * @param sender the sender threads, one lane per From address of record (bounded: a full one ends the request
+     *               as a transport error)
+     */
     public OutboundSender(SipStackRuntime runtime, RequestFactory factory, ClientTransactions transactions,
-                          Executor sender, BooleanSupplier edgeAdmits, SipMetrics metrics) {
+                          KeyedLanes<String> sender, BooleanSupplier edgeAdmits, SipMetrics metrics) {
         this.runtime = runtime;
         this.factory = factory;
         this.transactions = transactions;
@@ -104,7 +110,7 @@ public final class OutboundSender implements SipOutbound {
         String method = transaction.getRequest().getMethod();
         CompletionStage<SipOutcome> outcome = transactions.track(transaction, method, deadline, provisional);
         try {
-            sender.execute(() -> transmit(transaction, dialog));
+            sender.execute(MessageCopy.sender(transaction.getRequest()), () -> transmit(transaction, dialog));
         } catch (RejectedExecutionException e) {
             transactions.complete(transaction, new SipOutcome.TransportError("send queue full"));
         }

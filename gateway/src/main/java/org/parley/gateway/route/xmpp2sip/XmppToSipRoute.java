@@ -2,7 +2,6 @@ package org.parley.gateway.route.xmpp2sip;
 
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.parley.gateway.route.Direction;
 import org.parley.gateway.route.MessageStanzaReader;
@@ -15,9 +14,11 @@ import org.parley.mapper.Rejection;
 import org.parley.mapper.im.XmppMessage;
 import org.parley.mapper.xmpp2sip.MessageTranslator;
 import org.parley.sip.SipOutbound;
+import org.parley.sip.concurrent.KeyedLanes;
 import org.parley.xmpp.s2s.RouteState;
 import org.parley.xmpp.s2s.XmppInbound;
 import org.parley.xmpp.s2s.XmppOutbound;
+import org.parley.xmpp.stanza.Jid;
 import org.parley.xmpp.stanza.Stanza;
 import org.parley.xmpp.stanza.StanzaError;
 import org.parley.xmpp.stanza.StanzaErrorCondition;
@@ -28,7 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The XMPP side's entry into the gateway ({@link XmppInbound}): stanzas from remote domains for the gateway's
  * addresses, and bounces of stanzas it sent. Called on Netty event loops, so it only hands each stanza to the
- * route workers; when their queue is full the sender is answered {@code resource-constraint} at once.
+ * route workers; when their queue is full the sender is answered {@code resource-constraint} at once. The stanzas
+ * of one sender (its bare JID) are handled one at a time in the order they arrived (RFC 6120 §10.1), so e.g. two
+ * presence updates or two messages never reach SIP swapped; other senders' stanzas go on in parallel.
  * <ul>
  *   <li>Messages go to SIP ({@link SipForwarder}).</li>
  *   <li>Error messages, and XEP-0184 receipts, about messages the gateway sent for SIP users end the SIP
@@ -50,7 +53,7 @@ public final class XmppToSipRoute implements XmppInbound {
     private static final Rejection OVERLOADED = new Rejection(
             org.parley.mapper.error.StanzaErrorCondition.RESOURCE_CONSTRAINT, 503, "the gateway is overloaded");
 
-    private final Executor workers;
+    private final KeyedLanes<Jid> senders;
     private final PendingDeliveries pending;
     private final SipForwarder forwarder;
     private final XmppOutbound xmpp;
@@ -58,24 +61,24 @@ public final class XmppToSipRoute implements XmppInbound {
     private final Optional<PresenceRoute> presence;
 
     /**
-     * @param workers    the route workers (bounded)
+     * @param senders    the route workers, one lane per sender's bare JID (bounded)
      * @param pending    SIP transactions waiting for the XMPP side
      * @param translator the RFC 7572 XMPP → SIP translation
      * @param policy     the allow-list routing rule
      * @param sip        where MESSAGEs go
      * @param xmpp       where answers to XMPP senders go
      */
-    public XmppToSipRoute(Executor workers, PendingDeliveries pending, MessageTranslator translator,
+    public XmppToSipRoute(KeyedLanes<Jid> senders, PendingDeliveries pending, MessageTranslator translator,
                           RoutePolicy policy, SipOutbound sip, XmppOutbound xmpp, RouteMetrics metrics) {
-        this(workers, pending, translator, policy, sip, xmpp, metrics, Optional.empty());
+        this(senders, pending, translator, policy, sip, xmpp, metrics, Optional.empty());
     }
 
     /** The route with presence: presence stanzas go to {@code presence} (RFC 8048) on the route workers. */
-    public XmppToSipRoute(Executor workers, PendingDeliveries pending, MessageTranslator translator,
+    public XmppToSipRoute(KeyedLanes<Jid> senders, PendingDeliveries pending, MessageTranslator translator,
                           RoutePolicy policy, SipOutbound sip, XmppOutbound xmpp, RouteMetrics metrics,
                           Optional<PresenceRoute> presence) {
         this.presence = Objects.requireNonNull(presence, "presence");
-        this.workers = Objects.requireNonNull(workers, "workers");
+        this.senders = Objects.requireNonNull(senders, "senders");
         this.pending = Objects.requireNonNull(pending, "pending");
         this.forwarder = new SipForwarder(translator, policy, sip, xmpp, metrics);
         this.xmpp = xmpp;
@@ -85,7 +88,7 @@ public final class XmppToSipRoute implements XmppInbound {
     @Override
     public void received(Stanza stanza) {
         try {
-            workers.execute(() -> handle(stanza));
+            senders.execute(stanza.from().bare(), () -> handle(stanza));
         } catch (RejectedExecutionException overloaded) {
             if (stanza.kind() == StanzaKind.MESSAGE && !stanza.isError()) {
                 forwarder.refuse(stanza, OVERLOADED);
@@ -102,7 +105,7 @@ public final class XmppToSipRoute implements XmppInbound {
             return;
         }
         try {
-            workers.execute(() -> errorArrived(error));
+            senders.execute(error.from().bare(), () -> errorArrived(error));
         } catch (RejectedExecutionException overloaded) {
             LOG.warn("bounce from {} to {} dropped: the gateway is overloaded", error.from(), error.to());
         }

@@ -27,6 +27,7 @@ import org.parley.mapper.xmpp2sip.MessageTranslator;
 import org.parley.sip.OutboundRequest;
 import org.parley.sip.SipHeader;
 import org.parley.sip.SipOutcome;
+import org.parley.sip.concurrent.KeyedLanes;
 import org.parley.xmpp.stanza.Stanza;
 import org.parley.xmpp.stanza.StanzaError;
 
@@ -132,6 +133,37 @@ class XmppToSipRouteTest {
     }
 
     @Test
+    void refusesAtOnceWhenTheQueuedStanzasReachTheBound() {
+        List<Runnable> handedOver = new CopyOnWriteArrayList<>();
+        XmppToSipRoute route = route(handedOver::add, 1);
+
+        route.received(message("alice@jabber.test/pc", "m1", "queued"));
+        route.received(message("carol@jabber.test/pc", "m2", "refused"));
+
+        assertThat(errorCondition(replies.get(0))).isEqualTo("resource-constraint");
+        handedOver.forEach(Runnable::run);
+        assertThat(requests).extracting(r -> r.body().orElseThrow().text()).containsExactly("queued");
+    }
+
+    @Test
+    void forwardsTheMessagesOfOneSenderInArrivalOrderWhateverOrderThePoolRunsItsTasks() {
+        List<Runnable> handedOver = new CopyOnWriteArrayList<>();
+        XmppToSipRoute route = route(handedOver::add);
+
+        route.received(message("alice@jabber.test/pc", "m1", "first"));
+        route.received(message("carol@jabber.test/pc", "m2", "carol's"));
+        route.received(message("alice@jabber.test/phone", "m3", "second"));
+        route.received(message("alice@jabber.test/pc", "m4", "third"));
+        for (int i = handedOver.size() - 1; i >= 0; i--) {
+            handedOver.get(i).run();
+        }
+
+        assertThat(requests).extracting(r -> r.body().orElseThrow().text())
+                .containsExactly("carol's", "first", "second", "third");
+        assertThat(handedOver).as("one task per sender on the pool").hasSize(2);
+    }
+
+    @Test
     void anErrorAboutAMessageFromSipEndsItsWait() {
         Stanza sent = Stanzas.parse("<message from='bob@contoso.test' to='alice@jabber.test' id='s2x-9'>"
                 + "<body>hi</body></message>");
@@ -164,12 +196,21 @@ class XmppToSipRouteTest {
     }
 
     private XmppToSipRoute route(Executor workers) {
-        return new XmppToSipRoute(workers, pending,
+        return route(workers, 100);
+    }
+
+    private XmppToSipRoute route(Executor workers, int queue) {
+        return new XmppToSipRoute(new KeyedLanes<>(workers, queue), pending,
                 new MessageTranslator(RouteFixtures.addresses(), MessageSettings.DEFAULTS), RouteFixtures.policy(),
                 request -> {
                     requests.add(request);
                     return CompletableFuture.completedFuture(answer);
                 }, replies::add, new RouteMetrics(registry));
+    }
+
+    private static Stanza message(String from, String id, String body) {
+        return Stanzas.parse("<message from='" + from + "' to='bob@contoso.test' id='" + id + "' type='chat'>"
+                + "<body>" + body + "</body></message>");
     }
 
     private static String errorCondition(Stanza reply) {
