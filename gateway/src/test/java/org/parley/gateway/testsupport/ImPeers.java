@@ -182,8 +182,28 @@ public final class ImPeers implements AutoCloseable {
      * same configuration and store; returns once it runs and reaches the edge.
      */
     public void killAndRestartGateway() {
+        killGateway();
+        restartGateway();
+    }
+
+    /** Kills the gateway with SIGKILL; its store is left as it is, for {@link #restartGateway()}. */
+    public void killGateway() {
         gateway.close();
+    }
+
+    /** Starts the gateway again on the same configuration and store; returns once it runs and reaches the edge. */
+    public void restartGateway() {
         startGateway();
+    }
+
+    /** The gateway's configuration file (the benchmark edits it between runs). */
+    public Path config() {
+        return config;
+    }
+
+    /** The JDBC URL of the gateway's store (an H2 file), for writing to it while the gateway is stopped. */
+    public String storeUrl() {
+        return "jdbc:h2:file:" + workDir.resolve("data").resolve("parley").toAbsolutePath();
     }
 
     /** alice@jabber.test/test, logged in. */
@@ -199,10 +219,19 @@ public final class ImPeers implements AutoCloseable {
 
     /** A sipp user agent where the edge sends requests for {@code contoso.test}, with {@code @NAME@} substitutions. */
     public SippAgent userAgent(URL scenario, Map<String, String> substitutions, int calls, Duration timeLimit) {
-        SippAgent.Builder builder = SippAgent.scenario(scenario).ip(userAgent.getAddress().getHostAddress())
-                .port(userAgent.getPort());
+        SippAgent.Builder builder = userAgentBuilder(scenario);
         substitutions.forEach(builder::substitute);
         return builder.calls(calls).timeLimit(timeLimit).listen();
+    }
+
+    /** A sipp run on the address where the edge sends requests for {@code contoso.test}, to be set up and listened. */
+    public SippAgent.Builder userAgentBuilder(URL scenario) {
+        return SippAgent.scenario(scenario).ip(userAgent.getAddress().getHostAddress()).port(userAgent.getPort());
+    }
+
+    /** A sipp client run through the edge's TCP address, from the user agents' address, to be set up and started. */
+    public SippAgent.Builder clientBuilder(URL scenario) {
+        return SippAgent.scenario(scenario).ip(userAgent.getAddress().getHostAddress());
     }
 
     /**
