@@ -171,9 +171,14 @@ public final class ImPeers implements AutoCloseable {
 
 
     private void startGateway() {
+        startGateway(Duration.ofSeconds(90));
+    }
+
+    private void startGateway(Duration startTimeout) {
         gateway = ParleyProcess.start(workDir, gatewayJvmOptions, "run", "--config", config.toString());
-        gateway.awaitOutput(Pattern.compile("parley: running with"), Duration.ofSeconds(90));
-        Await.until(WAIT, "the gateway's connection to the edge", () -> metrics()
+        gateway.awaitOutput(Pattern.compile("parley: running with"), startTimeout);
+        Await.until(startTimeout.compareTo(WAIT) > 0 ? startTimeout : WAIT, "the gateway's connection to the edge",
+                () -> metrics()
                 .sum("parley_sip_edge_connection", Map.of("state", "up")) == 1.0);
     }
 
@@ -194,6 +199,14 @@ public final class ImPeers implements AutoCloseable {
     /** Starts the gateway again on the same configuration and store; returns once it runs and reaches the edge. */
     public void restartGateway() {
         startGateway();
+    }
+
+    /**
+     * As {@link #restartGateway()}, allowing {@code startTimeout} for start-up (which includes re-subscribing every
+     * stored subscription) and for reaching the edge.
+     */
+    public void restartGateway(Duration startTimeout) {
+        startGateway(startTimeout);
     }
 
     /** The gateway's configuration file (the benchmark edits it between runs). */
