@@ -27,7 +27,8 @@ public final class PresenceBenchmark {
         String mode = args.length > 0 ? args[0] : "restore";
         Path dir = Files.createTempDirectory("parley-presencebench");
         Path logback = Path.of(PresenceBenchmark.class.getResource("/logback-presence-bench.xml").toURI());
-        List<String> jvm = new ArrayList<>(List.of("-Dlogback.configurationFile=" + logback));
+        List<String> jvm = new ArrayList<>(List.of("-Dlogback.configurationFile=" + logback,
+                "-Dh2.bindAddress=127.0.0.1"));
         switch (mode) {
             case "restore" -> {
                 int subscriptions = intArg(args, 1, 10_000);
