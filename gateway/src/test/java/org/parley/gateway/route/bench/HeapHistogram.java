@@ -33,6 +33,11 @@ record HeapHistogram(Map<String, Long> bytesByClass, long totalBytes) {
         if (!jcmd.waitFor(120, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
             throw new IOException("jcmd GC.class_histogram failed: " + text);
         }
+        return parse(text);
+    }
+
+    /** Reads the output of {@code GC.class_histogram}: rows "num: instances bytes class" and the "Total" line. */
+    static HeapHistogram parse(String text) throws IOException {
         Map<String, Long> bytes = new LinkedHashMap<>();
         for (String line : text.split("\n")) {
             Matcher row = ROW.matcher(line);

@@ -5,11 +5,12 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** What sipp's error trace says went wrong, counted by the unexpected response (status and reason) or event. */
+/** What sipp's error trace says went wrong, counted by unexpected response (status and reason) and by event. */
 final class SippErrors {
 
     private static final Pattern UNEXPECTED = Pattern.compile("received '(SIP/2\\.0 [^\\r\\n]*)");
-    private static final Pattern ABORTED = Pattern.compile("\\d: (Aborting call [a-z ]+|[A-Z][^:'\\n]{10,60})");
+    /** The event's first words, up to the first that is not a lower-case word (a Call-ID, a number, a quote). */
+    private static final Pattern EVENT = Pattern.compile("\\d: ([A-Z][a-z]+(?: [a-z]+\\b){1,4})");
 
     private SippErrors() {
     }
@@ -20,7 +21,7 @@ final class SippErrors {
         while (unexpected.find()) {
             counts.merge("unexpected " + unexpected.group(1).strip(), 1, Integer::sum);
         }
-        Matcher aborted = ABORTED.matcher(sippLog);
+        Matcher aborted = EVENT.matcher(sippLog);
         while (aborted.find()) {
             counts.merge(aborted.group(1).strip(), 1, Integer::sum);
         }
