@@ -89,7 +89,7 @@ public final class ImPeers implements AutoCloseable {
         try {
             peers.launch(dir, options);
             return peers;
-        } catch (Exception | AssertionError e) {
+        } catch (Exception | Error e) {
             peers.close();
             throw e;
         }
