@@ -112,7 +112,18 @@ public final class RawC2sClient implements AutoCloseable {
      * received {@code <body>} to {@code onBody} on a daemon thread until the socket closes.
      */
     public void readBodiesInBackground(Consumer<String> onBody) throws IOException {
+        readTextInBackground("body", onBody);
+    }
+
+    /**
+     * Announces availability (so that messages and presence to the bare JID are delivered here), then hands the
+     * text of every received element named {@code element} (such as {@code body}, or {@code status} of presence)
+     * to {@code onText} on a daemon thread until the socket closes. Attributes of the element are skipped.
+     */
+    public void readTextInBackground(String element, Consumer<String> onText) throws IOException {
         write("<presence/>");
+        String open = "<" + element;
+        String close = "</" + element + ">";
         Thread reader = new Thread(() -> {
             byte[] buffer = new byte[65536];
             StringBuilder pending = new StringBuilder();
@@ -120,25 +131,40 @@ public final class RawC2sClient implements AutoCloseable {
                 socket.setSoTimeout(0);
                 for (int n; (n = in.read(buffer)) >= 0; ) {
                     pending.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-                    int keepFrom = Math.max(0, pending.length() - "<body>".length());
-                    for (int start; (start = pending.indexOf("<body>")) >= 0; ) {
-                        int end = pending.indexOf("</body>", start);
+                    int keepFrom = Math.max(0, pending.length() - close.length());
+                    for (int start; (start = elementStart(pending, open)) >= 0; ) {
+                        int textStart = pending.indexOf(">", start);
+                        int end = textStart < 0 ? -1 : pending.indexOf(close, textStart);
                         if (end < 0) {
                             keepFrom = start;
                             break;
                         }
-                        onBody.accept(pending.substring(start + "<body>".length(), end));
-                        pending.delete(0, end + "</body>".length());
-                        keepFrom = Math.max(0, pending.length() - "<body>".length());
+                        onText.accept(pending.substring(textStart + 1, end));
+                        pending.delete(0, end + close.length());
+                        keepFrom = Math.max(0, pending.length() - close.length());
                     }
                     pending.delete(0, keepFrom);
                 }
             } catch (IOException closed) {
                 // the run is over
             }
-        }, "raw-c2s-bodies");
+        }, "raw-c2s-" + element);
         reader.setDaemon(true);
         reader.start();
+    }
+
+    /** Where {@code <name>} or {@code <name } starts in {@code text} (or may start, at its end), -1 if nowhere. */
+    private static int elementStart(StringBuilder text, String open) {
+        for (int at = text.indexOf(open); at >= 0; at = text.indexOf(open, at + 1)) {
+            if (at + open.length() >= text.length()) {
+                return at;
+            }
+            char next = text.charAt(at + open.length());
+            if (next == '>' || next == ' ') {
+                return at;
+            }
+        }
+        return -1;
     }
 
     @Override

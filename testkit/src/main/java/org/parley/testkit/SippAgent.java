@@ -52,6 +52,8 @@ public final class SippAgent implements AutoCloseable {
         private String service = "service";
         private String callIdFormat;
         private final Map<String, String> substitutions = new LinkedHashMap<>();
+        private boolean traceMessages = true;
+        private int statisticsSeconds;
 
         private Builder(URL scenario) {
             this.scenario = Objects.requireNonNull(scenario, "scenario resource");
@@ -117,6 +119,24 @@ public final class SippAgent implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether sipp writes every message to its trace ({@code -trace_msg}, the default). Benchmarks with
+         * hundreds of thousands of messages turn it off: the trace costs sipp time and disk.
+         */
+        public Builder traceMessages(boolean trace) {
+            this.traceMessages = trace;
+            return this;
+        }
+
+        /**
+         * Writes sipp's statistics every {@code seconds} ({@code -trace_stat -fd}): cumulative counts of calls
+         * created, succeeded and failed, read back with {@link SippAgent#statistics()}.
+         */
+        public Builder statistics(int seconds) {
+            this.statisticsSeconds = seconds;
+            return this;
+        }
+
         /** Runs the scenario as a server on its local address; returns once it accepts TCP connections. */
         public SippAgent listen() {
             SippAgent agent = launch(List.of());
@@ -148,7 +168,13 @@ public final class SippAgent implements AutoCloseable {
                         "-i", ip, "-p", Integer.toString(localPort), "-m", Integer.toString(calls),
                         "-r", Integer.toString(ratePerSecond), "-s", service,
                         "-timeout", timeLimit.toSeconds() + "s", "-timeout_error", "-nostdin",
-                        "-trace_err", "-trace_msg", "-max_recv_loops", "100"));
+                        "-trace_err", "-max_recv_loops", "100"));
+                if (traceMessages) {
+                    command.add("-trace_msg");
+                }
+                if (statisticsSeconds > 0) {
+                    command.addAll(List.of("-trace_stat", "-fd", Integer.toString(statisticsSeconds)));
+                }
                 keys.forEach((name, value) -> command.addAll(List.of("-key", name, value)));
                 if (callIdFormat != null) {
                     command.addAll(List.of("-cid_str", callIdFormat));
@@ -201,9 +227,17 @@ public final class SippAgent implements AutoCloseable {
 
     /** The messages sipp sent and received ({@code -trace_msg}). */
     public String messageTrace() {
+        return file("_messages.log");
+    }
+
+    /** sipp's statistics so far ({@link Builder#statistics}): a CSV with a header line, fields separated by ';'. */
+    public String statistics() {
+        return file("_.csv");
+    }
+
+    private String file(String suffix) {
         try (Stream<Path> files = Files.list(dir)) {
-            Path trace = files.filter(f -> f.getFileName().toString().endsWith("_messages.log")).findFirst()
-                    .orElse(null);
+            Path trace = files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
             return trace == null ? "" : Files.readString(trace);
         } catch (IOException e) {
             return "";

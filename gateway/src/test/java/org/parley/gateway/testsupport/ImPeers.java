@@ -104,7 +104,7 @@ public final class ImPeers implements AutoCloseable {
         try {
             peers.launch(dir, options);
             return peers;
-        } catch (Exception | AssertionError e) {
+        } catch (Exception | Error e) {
             peers.close();
             throw e;
         }
@@ -218,6 +218,27 @@ public final class ImPeers implements AutoCloseable {
         startGateway();
     }
 
+    /**
+     * Starts the gateway again on the same configuration and store and returns once it says it runs (start-up
+     * includes re-subscribing every stored subscription), waiting at most {@code startTimeout}; unlike
+     * {@link #restartGateway()} it does not ask the admin endpoint whether the edge is reached, which a gateway
+     * under load may not answer in time.
+     */
+    public void restartGatewayWithin(Duration startTimeout) {
+        gateway = ParleyProcess.start(workDir, gatewayJvmOptions, "run", "--config", config.toString());
+        gateway.awaitOutput(Pattern.compile("parley: running with"), startTimeout);
+    }
+
+    /** The gateway's configuration file (the benchmark edits it between runs). */
+    public Path config() {
+        return config;
+    }
+
+    /** The JDBC URL of the gateway's store (an H2 file), for writing to it while the gateway is stopped. */
+    public String storeUrl() {
+        return "jdbc:h2:file:" + workDir.resolve("data").resolve("parley").toAbsolutePath();
+    }
+
     /** alice@jabber.test/test, logged in. */
     public XMPPTCPConnection alice() {
         return alice;
@@ -231,10 +252,19 @@ public final class ImPeers implements AutoCloseable {
 
     /** A sipp user agent where the edge sends requests for {@code contoso.test}, with {@code @NAME@} substitutions. */
     public SippAgent userAgent(URL scenario, Map<String, String> substitutions, int calls, Duration timeLimit) {
-        SippAgent.Builder builder = SippAgent.scenario(scenario).ip(userAgent.getAddress().getHostAddress())
-                .port(userAgent.getPort());
+        SippAgent.Builder builder = userAgentBuilder(scenario);
         substitutions.forEach(builder::substitute);
         return builder.calls(calls).timeLimit(timeLimit).listen();
+    }
+
+    /** A sipp run on the address where the edge sends requests for {@code contoso.test}, to be set up and listened. */
+    public SippAgent.Builder userAgentBuilder(URL scenario) {
+        return SippAgent.scenario(scenario).ip(userAgent.getAddress().getHostAddress()).port(userAgent.getPort());
+    }
+
+    /** A sipp client run through the edge's TCP address, from the user agents' address, to be set up and started. */
+    public SippAgent.Builder clientBuilder(URL scenario) {
+        return SippAgent.scenario(scenario).ip(userAgent.getAddress().getHostAddress());
     }
 
     /**

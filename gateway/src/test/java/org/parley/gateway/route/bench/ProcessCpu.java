@@ -50,20 +50,34 @@ final class ProcessCpu implements AutoCloseable {
 
     /** CPU time of the JIT compiler threads (C1, C2) of the JVM {@code pid}, in nanoseconds, read now. */
     static long compilerNanos(long pid) {
-        long ticks = 0;
+        return threadNanos(pid).entrySet().stream()
+                .filter(e -> e.getKey().startsWith("C1 Compiler") || e.getKey().startsWith("C2 Compiler"))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    /**
+     * CPU time of the threads of process {@code pid} by name (as the kernel keeps it: 15 characters, with trailing
+     * digits and dashes dropped so that the threads of a pool add up), in nanoseconds, read now.
+     */
+    static Map<String, Long> threadNanos(long pid) {
+        Map<String, Long> byName = new java.util.TreeMap<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : tasks.toList()) {
-                String stat = Files.readString(task.resolve("stat"));
-                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                            .replaceAll("[-#0-9 ]+$", "");
                     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    byName.merge(name, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK,
+                            Long::sum);
+                } catch (IOException | RuntimeException threadGone) {
+                    // the thread ended between listing and reading
                 }
             }
         } catch (IOException | RuntimeException gone) {
-            return 0;
+            return byName;
         }
-        return ticks * NANOS_PER_TICK;
+        return byName;
     }
 
     /** {@code pid} and its direct children (Kamailio's worker processes). */

@@ -8,9 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The MESSAGE requests in a sipp {@code -trace_msg} log, by the number that ends their body, with the time sipp
- * sent or received each (microseconds since the epoch, from the local date and time with microseconds on the trace's
- * separator lines).
+ * The requests of one method in a sipp {@code -trace_msg} log (MESSAGEs by the number that ends their body, NOTIFYs
+ * by a number in their body), with the time sipp sent or received each (microseconds since the epoch, from the local
+ * date and time with microseconds on the trace's separator lines).
  */
 final class SippTrace {
 
@@ -23,6 +23,14 @@ final class SippTrace {
 
     /** Body number → time, for the MESSAGE requests the trace shows as sent ({@code sent}) or received. */
     static Map<Integer, Long> messageTimes(String trace, boolean sent) {
+        return requestTimes(trace, "MESSAGE", sent, TRAILING_NUMBER);
+    }
+
+    /**
+     * Number → time, for the requests of {@code method} the trace shows as sent ({@code sent}) or received, numbered
+     * by the first group of {@code number} found in their body; requests without it are left out.
+     */
+    static Map<Integer, Long> requestTimes(String trace, String method, boolean sent, Pattern number) {
         Map<Integer, Long> times = new HashMap<>();
         Matcher separator = SEPARATOR.matcher(trace);
         boolean found = separator.find();
@@ -32,15 +40,16 @@ final class SippTrace {
             int blockStart = separator.end();
             found = separator.find();
             String block = trace.substring(blockStart, found ? separator.start() : trace.length());
-            record(block, micros, sent, times);
+            record(block, micros, method, sent, number, times);
         }
         return times;
     }
 
-    private static void record(String block, long micros, boolean sent, Map<Integer, Long> times) {
+    private static void record(String block, long micros, String method, boolean sent, Pattern pattern,
+                               Map<Integer, Long> times) {
         String[] lines = block.strip().split("\n", 3);
         if (lines.length < 3 || lines[0].contains(sent ? "received" : "sent")
-                || !lines[2].strip().startsWith("MESSAGE ")) {
+                || !lines[2].strip().startsWith(method + " ")) {
             return;
         }
         String message = lines[2].replace("\r", "");
@@ -48,7 +57,7 @@ final class SippTrace {
         if (bodyStart < 0) {
             return;
         }
-        Matcher number = TRAILING_NUMBER.matcher(message.substring(bodyStart));
+        Matcher number = pattern.matcher(message.substring(bodyStart));
         if (number.find()) {
             times.putIfAbsent(Integer.parseInt(number.group(1)), micros);
         }
