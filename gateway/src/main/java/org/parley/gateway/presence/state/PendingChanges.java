@@ -74,6 +74,18 @@ final class PendingChanges {
      * Removes and returns up to {@code max} waiting changes, oldest keys first, waiting while there are none.
      * Returns an empty list once closed and drained.
      */
+    /** Waits until a change waits or the queue is closed. */
+    synchronized void awaitWork() throws InterruptedException {
+        while (waiting.isEmpty() && !closed) {
+            wait();
+        }
+    }
+
+    /** Whether {@link #close()} was called. */
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
     synchronized List<Waiting> take(int max) throws InterruptedException {
         while (waiting.isEmpty() && !closed) {
             wait();

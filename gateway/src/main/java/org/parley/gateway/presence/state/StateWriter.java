@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Write-behind for the presence state: {@link #submit} queues a change and returns at once; one thread of its own
  * writes the queue in batches, one transaction per batch, so that a burst of changes costs a few commits and no
- * database round trip ever happens on a Netty event loop or a JAIN-SIP thread (issue 6, "Scale").
+ * database round trip ever happens on a Netty event loop or a JAIN-SIP thread (issue 6, "Scale"). While the store
+ * is busy it lingers briefly before each batch ({@link StateWriterSettings#linger}), so that a stream of updates is
+ * written in batches rather than one commit per update.
  *
  * <p>Each change's stage completes when the batch holding it is committed: a caller acknowledges a subscription
  * change only after that ("durable before acknowledging"). Changes for a key still waiting are coalesced: only
@@ -100,8 +102,19 @@ public final class StateWriter implements AutoCloseable {
     private void run() {
         try {
             List<PendingChanges.Waiting> batch;
-            while (!(batch = pending.take(settings.maxBatchSize())).isEmpty()) {
+            long lastCommit = System.nanoTime() - StateWriterSettings.BUSY_WINDOW.toNanos() - 1;
+            while (true) {
+                pending.awaitWork();
+                if (!settings.linger().isZero() && !pending.isClosed()
+                        && System.nanoTime() - lastCommit < StateWriterSettings.BUSY_WINDOW.toNanos()) {
+                    Thread.sleep(settings.linger().toMillis(), settings.linger().toNanosPart() % 1_000_000);
+                }
+                batch = pending.take(settings.maxBatchSize());
+                if (batch.isEmpty()) {
+                    break;
+                }
                 write(batch);
+                lastCommit = System.nanoTime();
             }
         } catch (InterruptedException e) {
             LOG.error("The presence-state writer was interrupted; queued changes fail");

@@ -159,6 +159,31 @@ abstract class StateWriterContract {
     }
 
     @Test
+    void whileBusyTheWriterLingersSoThatAStreamOfChangesIsWrittenAsOneBatch() {
+        StateWriterSettings lingering = new StateWriterSettings(SETTINGS.queueCapacity(), SETTINGS.maxBatchSize(),
+                SETTINGS.closeTimeout(), Duration.ofMillis(300));
+        start(lingering);
+        await(writer.submit(authorization(0))); // just committed: the writer counts as busy
+        List<CompletionStage<Void>> stages = new ArrayList<>();
+        for (int n = 1; n <= 50; n++) {
+            stages.add(writer.submit(authorization(n)));
+        }
+        stages.forEach(StateWriterContract::await);
+
+        assertThat(writer.stats().committedBatches()).as("the first alone, then the 50 together").isEqualTo(2);
+    }
+
+    @Test
+    void anIdleWriterWritesALoneChangeAtOnceWithoutLingering() {
+        start(new StateWriterSettings(SETTINGS.queueCapacity(), SETTINGS.maxBatchSize(), SETTINGS.closeTimeout(),
+                Duration.ofSeconds(60)));
+        CompletableFuture<Void> stage = writer.submit(authorization(1)).toCompletableFuture();
+
+        Await.until(Duration.ofSeconds(20), "a lone change written well before the linger", stage::isDone);
+        assertThat(stage).isCompleted();
+    }
+
+    @Test
     void changesForAWaitingKeyAreCoalescedIntoTheLatest() {
         start(SETTINGS);
         CompletionStage<Void> held = holdWriterWith(authorization(0));
