@@ -3,7 +3,6 @@ package org.parley.gateway.route;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,16 +13,16 @@ import org.jivesoftware.smack.filter.MessageTypeFilter;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaError;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.parley.gateway.testsupport.ImPeers;
+import org.parley.gateway.testsupport.ImPeersExtension;
 import org.parley.testkit.SippAgent;
 
 /**
@@ -37,21 +36,14 @@ class ImRoutesIT {
 
     private static final Duration WAIT = ImPeers.WAIT;
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final ImPeersExtension PEERS = new ImPeersExtension(dir -> ImPeers.start(dir, 64));
 
     private ImPeers peers;
 
-    @BeforeAll
-    void startPeers() throws Exception {
-        peers = ImPeers.start(dir, 64);
-    }
-
-    @AfterAll
-    void stopPeers() {
-        if (peers != null) {
-            peers.close();
-        }
+    @BeforeEach
+    void peers() {
+        peers = PEERS.get();
     }
 
     @Test

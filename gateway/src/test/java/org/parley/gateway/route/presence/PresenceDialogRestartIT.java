@@ -2,7 +2,6 @@ package org.parley.gateway.route.presence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,18 +14,18 @@ import org.jivesoftware.smack.filter.FromMatchesFilter;
 import org.jivesoftware.smack.filter.PresenceTypeFilter;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.roster.Roster;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.parley.gateway.testpeers.Await;
 import org.parley.gateway.testsupport.ImPeers;
+import org.parley.gateway.testsupport.ImPeersExtension;
 import org.parley.testkit.SippAgent;
 
 /**
@@ -46,21 +45,14 @@ class PresenceDialogRestartIT {
     private static final Pattern MESSAGE = Pattern.compile("message (received|sent) [^\\n]*\\n(.*?)(?=\\n-{20,} |\\z)",
             Pattern.DOTALL);
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final ImPeersExtension PEERS = new ImPeersExtension(dir -> ImPeers.start(dir, 64));
 
     private ImPeers peers;
 
-    @BeforeAll
-    void startPeers() throws Exception {
-        peers = ImPeers.start(dir, 64);
-    }
-
-    @AfterAll
-    void stopPeers() {
-        if (peers != null) {
-            peers.close();
-        }
+    @BeforeEach
+    void peers() {
+        peers = PEERS.get();
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.parley.gateway.route.presence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.jivesoftware.smack.StanzaCollector;
@@ -14,18 +13,18 @@ import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.roster.RosterEntry;
 import org.jivesoftware.smack.roster.packet.RosterPacket;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.parley.gateway.testpeers.Await;
 import org.parley.gateway.testsupport.ImPeers;
+import org.parley.gateway.testsupport.ImPeersExtension;
 import org.parley.gateway.testsupport.MetricsText;
 import org.parley.testkit.SippAgent;
 
@@ -42,21 +41,14 @@ class PresenceRoutesIT {
 
     private static final Duration WAIT = ImPeers.WAIT;
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final ImPeersExtension PEERS = new ImPeersExtension(dir -> ImPeers.start(dir, 64));
 
     private ImPeers peers;
 
-    @BeforeAll
-    void startPeers() throws Exception {
-        peers = ImPeers.start(dir, 64);
-    }
-
-    @AfterAll
-    void stopPeers() {
-        if (peers != null) {
-            peers.close();
-        }
+    @BeforeEach
+    void peers() {
+        peers = PEERS.get();
     }
 
     @Test
