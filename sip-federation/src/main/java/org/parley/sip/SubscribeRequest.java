@@ -20,8 +20,14 @@ public record SubscribeRequest(String from, String to, String event, String acce
         }
     }
 
-    /** A presence subscription accepting PIDF (RFC 3856, RFC 3863). */
+    /**
+     * The bodies a presence subscription accepts (RFC 3856 §6.7): PIDF (RFC 3863) first, then Microsoft enhanced
+     * presence categories ([MS-PRES]), which Lync and Skype for Business edges send when the watcher accepts them.
+     */
+    public static final String PRESENCE_ACCEPT = "application/pidf+xml, application/msrtc-event-categories+xml";
+
+    /** A presence subscription (RFC 3856) accepting {@link #PRESENCE_ACCEPT}. */
     public static SubscribeRequest presence(String from, String to, Duration expires) {
-        return new SubscribeRequest(from, to, "presence", "application/pidf+xml", expires);
+        return new SubscribeRequest(from, to, "presence", PRESENCE_ACCEPT, expires);
     }
 }

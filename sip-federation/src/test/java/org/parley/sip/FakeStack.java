@@ -3,15 +3,20 @@ package org.parley.sip;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
 import javax.sip.PeerUnavailableException;
 import javax.sip.ServerTransaction;
 import javax.sip.SipFactory;
 import javax.sip.SipProvider;
+import javax.sip.header.HeaderFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.parley.sip.concurrent.KeyedLanes;
@@ -23,8 +28,8 @@ import org.parley.sip.transaction.RequestFactory;
 
 /**
  * The stack's factories (real, no stack running) with a provider that records the requests sent on client
- * transactions instead of sending them, and server transactions that record their responses: for unit tests of
- * what the module builds and answers, without sockets. Work runs on the calling thread.
+ * transactions instead of sending them, server transactions that record their responses, and new dialogs that know
+ * nothing yet: for unit tests of what the module builds and answers, without sockets. Work runs on the calling thread.
  */
 public final class FakeStack {
 
@@ -38,13 +43,15 @@ public final class FakeStack {
     public final SipMetrics metrics = new SipMetrics(new SimpleMeterRegistry());
     public final ClientTransactions transactions;
     public final OutboundSender sender;
+    private final AtomicInteger callIds = new AtomicInteger();
 
     public FakeStack(ScheduledExecutorService scheduler) {
         SipFactory sip = SipFactory.getInstance();
         sip.setPathName("gov.nist");
         try {
-            runtime = new SipStackRuntime("fake", null, null, provider(), sip.createAddressFactory(),
-                    sip.createHeaderFactory(), sip.createMessageFactory());
+            HeaderFactory headers = sip.createHeaderFactory();
+            runtime = new SipStackRuntime("fake", null, null, provider(headers), sip.createAddressFactory(),
+                    headers, sip.createMessageFactory());
         } catch (PeerUnavailableException e) {
             throw new IllegalStateException(e);
         }
@@ -53,6 +60,21 @@ public final class FakeStack {
         transactions = new ClientTransactions(direct, scheduler, metrics);
         sender = new OutboundSender(runtime, factory, transactions, new KeyedLanes<>(direct, Integer.MAX_VALUE),
                 () -> true, metrics);
+    }
+
+    /** The {@code index}th request sent, waiting for it up to {@code wait} (e.g. a refresh sent by a timer). */
+    public Request awaitSent(int index, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        synchronized (sent) {
+            while (sent.size() <= index) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("request " + index + " not sent within " + wait + "; sent " + sent.size());
+                }
+                TimeUnit.NANOSECONDS.timedWait(sent, left);
+            }
+            return sent.get(index).getRequest();
+        }
     }
 
     /** A server transaction for {@code request} whose responses go to {@code responses}. */
@@ -67,10 +89,16 @@ public final class FakeStack {
         });
     }
 
-    private SipProvider provider() {
+    private SipProvider provider(HeaderFactory headers) {
         return proxy(SipProvider.class, (self, method, args) -> {
             if (method.getName().equals("getNewClientTransaction")) {
                 return clientTransaction((Request) args[0]);
+            }
+            if (method.getName().equals("getNewDialog")) {
+                return dialog();
+            }
+            if (method.getName().equals("getNewCallId")) {
+                return headers.createCallIdHeader("call-" + callIds.incrementAndGet() + "@" + FQDN);
             }
             return identity(self, method.getName(), args);
         });
@@ -80,9 +108,21 @@ public final class FakeStack {
         return proxy(ClientTransaction.class, (self, method, args) -> switch (method.getName()) {
             case "getRequest" -> request;
             case "sendRequest" -> {
-                sent.add((ClientTransaction) self);
+                synchronized (sent) {
+                    sent.add((ClientTransaction) self);
+                    sent.notifyAll();
+                }
                 yield null;
             }
+            default -> identity(self, method.getName(), args);
+        });
+    }
+
+    /** A dialog the stack would create for a new request: nothing known yet (no tags, no target). */
+    private static Dialog dialog() {
+        return proxy(Dialog.class, (self, method, args) -> switch (method.getName()) {
+            case "getCallId", "getLocalTag", "getRemoteTag", "getRemoteTarget", "getLocalParty", "getRemoteParty",
+                 "delete" -> null;
             default -> identity(self, method.getName(), args);
         });
     }

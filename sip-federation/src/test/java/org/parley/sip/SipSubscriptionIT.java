@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.parley.sip.SubscriptionEvent.SubscriptionState;
@@ -98,6 +99,43 @@ class SipSubscriptionIT {
         assertThat(notifier.awaitExit(WAIT)).as(notifier.log()).hasValue(0);
         assertThat(notifier.messageTrace()).contains("Contact: <sip:gw.test:" + gatewayAddress.getPort()
                 + ";transport=tls>").contains("Call-ID: " + id.callId());
+    }
+
+    /**
+     * A notifier wanting longer subscriptions answers 423 with Min-Expires 7200 (RFC 6665 §4.1.2.1): the gateway sends
+     * the SUBSCRIBE again at once with Expires 7200 in the same call, and the subscription becomes active.
+     */
+    @Test
+    void retriesA423AtOnceWithTheMinExpiresAndTheSubscriptionBecomesActive() throws Exception {
+        notifier = SippAgent.scenario(getClass().getResource("sipp/uas_subscribe_min_expires.xml")).calls(1)
+                .timeLimit(Duration.ofSeconds(40)).listen();
+        edge = KamailioEdge.builder().tls(pki.edge, pki.anchors()).allowedPeer("gw.test")
+                .userAgent(notifier.localAddress()).gateway(gatewayAddress, "gw.test").start();
+        gateway = SipFederation.start(Fixtures.settings(gatewayAddress, edge.tlsAddress().getPort(),
+                pki.tls(pki.gateway)), inbound, new SimpleMeterRegistry());
+
+        SubscriptionId id = gateway.subscriber().subscribe(SubscribeRequest.presence("sip:alice@gw.test",
+                "sip:bob@edge.test", Duration.ofSeconds(600)));
+
+        List<SubscriptionEvent> initial = List.of(next(), next());
+        assertThat(initial).extracting(SubscriptionEvent::id).containsOnly(id);
+        assertThat(initial).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(SubscriptionEvent.Accepted.class,
+                a -> {
+                    assertThat(a.expires()).isEqualTo(Duration.ofSeconds(7200));
+                    assertThat(a.refresh()).isFalse();
+                    assertThat(a.dialog()).hasValueSatisfying(d -> assertThat(d.callId()).isEqualTo(id.callId()));
+                }));
+        assertThat(initial).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(SubscriptionEvent.Notified.class,
+                n -> assertThat(n.state()).isEqualTo(SubscriptionState.ACTIVE)));
+
+        gateway.subscriber().unsubscribe(id);
+
+        assertThat(next()).isInstanceOfSatisfying(SubscriptionEvent.Notified.class,
+                n -> assertThat(n.state()).isEqualTo(SubscriptionState.TERMINATED));
+        assertThat(next()).isEqualTo(new SubscriptionEvent.Terminated(id, "timeout"));
+        assertThat(notifier.awaitExit(WAIT)).as(notifier.log()).hasValue(0);
+        assertThat(notifier.messageTrace()).contains("423 Interval Too Brief").contains("Expires: 600")
+                .contains("Expires: 7200").contains("Call-ID: " + id.callId());
     }
 
     private SubscriptionEvent next() throws InterruptedException {

@@ -23,6 +23,7 @@ import org.parley.gateway.route.RoutePolicy;
 import org.parley.gateway.route.RouteSettings;
 import org.parley.gateway.route.RouteWorkers;
 import org.parley.gateway.route.presence.EdgeLinkWatch;
+import org.parley.gateway.route.presence.NotifyBodies;
 import org.parley.gateway.route.presence.PacedSubscriber;
 import org.parley.gateway.route.presence.PresenceMetrics;
 import org.parley.gateway.route.presence.PresenceRoute;
@@ -35,7 +36,6 @@ import org.parley.gateway.route.xmpp2sip.XmppToSipRoute;
 import org.parley.gateway.sip.SipService;
 import org.parley.gateway.xmpp.XmppService;
 import org.parley.mapper.address.AddressMapper;
-import org.parley.mapper.presence.PidfToXmpp;
 import org.parley.mapper.presence.SubscriptionMapper;
 import org.parley.mapper.presence.XmppToPidf;
 import org.parley.sip.SipSubscriber;
@@ -147,7 +147,7 @@ public final class Gateway {
         Scheduler scheduler = workers::schedule;
         SubscriptionMapper subscriptions = new SubscriptionMapper(addresses, config.subscriptionSettings());
         XmppOutbound presenceToXmpp = metrics.toXmpp(toXmpp);
-        SipPresentities presentities = new SipPresentities(subscriptions, new PidfToXmpp(addresses), subscriber,
+        SipPresentities presentities = new SipPresentities(subscriptions, new NotifyBodies(addresses), subscriber,
                 state, presenceToXmpp, clock, scheduler, config.retry(), metrics);
         SipWatchers watchers = new SipWatchers(addresses, subscriptions, new XmppToPidf(addresses), policy, state,
                 state, presenceToXmpp, clock, config.subscribeExpires(), registry);

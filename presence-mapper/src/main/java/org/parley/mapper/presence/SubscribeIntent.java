@@ -2,11 +2,12 @@ package org.parley.mapper.presence;
 
 import java.util.Objects;
 import org.parley.mapper.address.SipAddress;
+import org.parley.mapper.pidf.MsCategories;
 import org.parley.mapper.pidf.PidfDocument;
 
 /**
  * A SIP SUBSCRIBE the gateway should send for an XMPP user (RFC 8048 §5.2, §7.1; RFC 3856; RFC 6665 §4.1.2): always
- * {@code Event: presence} and {@code Accept: application/pidf+xml}; the kind says whether it opens a new dialog
+ * {@code Event: presence} and {@code Accept: application/pidf+xml, application/msrtc-event-categories+xml}; the kind says whether it opens a new dialog
  * and the Expires it carries.
  *
  * @param subscriber the XMPP user as a bare SIP address (From)
@@ -16,8 +17,8 @@ public record SubscribeIntent(Kind kind, SipAddress subscriber, SipAddress prese
 
     /** The event package (RFC 3856 §6.2). */
     public static final String EVENT = "presence";
-    /** The body type accepted in NOTIFYs (RFC 3856 §6.7). */
-    public static final String ACCEPT = PidfDocument.MEDIA_TYPE;
+    /** The body types accepted in NOTIFYs (RFC 3856 §6.7): PIDF, then Microsoft enhanced presence ([MS-PRES]). */
+    public static final String ACCEPT = PidfDocument.MEDIA_TYPE + ", " + MsCategories.MEDIA_TYPE;
 
     /** What the SUBSCRIBE is for. */
     public enum Kind {

@@ -29,7 +29,10 @@ public enum SubscribeResponseAction {
     DROP,
     /** The authorization is permanently cancelled: send {@code unsubscribed} to the XMPP user, forget it all. */
     END_AUTHORIZATION,
-    /** Send the SUBSCRIBE again with the response's Min-Expires ({@link SubscribeIntent#withMinExpires}). */
+    /**
+     * Send the SUBSCRIBE again with the response's Min-Expires ({@link SubscribeIntent#withMinExpires}); the gateway's
+     * SIP module does this itself, once per attempt, and keeps the longer Expires for later refreshes.
+     */
     RETRY_WITH_MIN_EXPIRES,
     /** The dialog is gone: create a new one with a SUBSCRIBE outside it; the authorization stands. */
     RESUBSCRIBE,

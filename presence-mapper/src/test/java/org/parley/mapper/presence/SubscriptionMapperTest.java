@@ -97,6 +97,6 @@ class SubscriptionMapperTest {
     void defaultsToAnHourAsRfc3856Does() {
         assertThat(SubscriptionSettings.DEFAULTS.expiresSeconds()).isEqualTo(3600);
         assertThat(SubscribeIntent.EVENT).isEqualTo("presence");
-        assertThat(SubscribeIntent.ACCEPT).isEqualTo("application/pidf+xml");
+        assertThat(SubscribeIntent.ACCEPT).isEqualTo("application/pidf+xml, application/msrtc-event-categories+xml");
     }
 }

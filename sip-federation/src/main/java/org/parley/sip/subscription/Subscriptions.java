@@ -44,6 +44,14 @@ import org.slf4j.LoggerFactory;
  * unsubscribes with Expires 0, and reports every step to {@link SipInbound#onSubscription}. A dialog stored before a
  * restart is taken back by {@link #resume}: refreshed in the dialog from its snapshot; a failure of that refresh
  * (481 above all, RFC 6665 §4.1.2.2) ends it like any failed refresh, for the application to subscribe anew.
+ *
+ * <p>A 423 Interval Too Brief with a usable Min-Expires ({@link MinExpiresRetry}) is not an end: the SUBSCRIBE is sent
+ * again at once, once, with Expires = Min-Expires, and later refreshes of that subscription ask for as much (RFC 6665
+ * §4.1.2.1, §4.1.2.2; RFC 3261 §10.2.8). A refresh is retried in its dialog. An initial SUBSCRIBE is retried as a new
+ * request with the same Call-ID (so the subscription keeps its id, and the notifier sees one call) but a new From tag,
+ * CSeq and dialog: the stack ends the dialog of the refused request (RFC 3261 §12.3: a non-2xx final response ends early
+ * dialogs) and later removes its table entries by Call-ID and From tag, which would drop a retry's dialog that reused
+ * the tag; a new tag makes the retry a dialog of its own, for the stack and for the notifier alike.
  */
 public final class Subscriptions implements SipSubscriber {
 
@@ -70,16 +78,36 @@ public final class Subscriptions implements SipSubscriber {
         this.events = new SerialExecutor(worker);
     }
 
-    /** One subscription's dialog and timers; fields guarded by the instance. */
+    /** Which SUBSCRIBE an answer is for: the first or a refresh, and whether it was already the 423 retry. */
+    private enum Attempt {
+        INITIAL, INITIAL_RETRY, REFRESH, REFRESH_RETRY;
+
+        boolean refresh() {
+            return this == REFRESH || this == REFRESH_RETRY;
+        }
+
+        boolean retried() {
+            return this == INITIAL_RETRY || this == REFRESH_RETRY;
+        }
+    }
+
+    /** One subscription's dialog and timers; mutable fields guarded by the instance. */
     private static final class Subscription {
         final SubscribeRequest request;
         final DialogPath dialog;
+        /** The Expires to ask for: the request's, or a notifier's Min-Expires after a 423. */
+        Duration expires;
         ScheduledFuture<?> timer;
         boolean ending;
 
-        Subscription(SubscribeRequest request, DialogPath dialog) {
+        Subscription(SubscribeRequest request, DialogPath dialog, Duration expires) {
             this.request = request;
             this.dialog = dialog;
+            this.expires = expires;
+        }
+
+        synchronized Duration expires() {
+            return expires;
         }
     }
 
@@ -95,11 +123,17 @@ public final class Subscriptions implements SipSubscriber {
     }
 
     private SubscriptionId start(SubscribeRequest request, Optional<SubscriptionId> chosen) {
+        return sendInitial(request, request.expires(), chosen, Attempt.INITIAL);
+    }
+
+    /** Sends a SUBSCRIBE outside any dialog; a retry ({@code chosen} present) replaces the refused subscription. */
+    private SubscriptionId sendInitial(SubscribeRequest request, Duration expires, Optional<SubscriptionId> chosen,
+                                       Attempt attempt) {
         Request built;
         ClientTransaction transaction;
         Dialog dialog;
         try {
-            List<SipHeader> headers = new ArrayList<>(headers(request, request.expires()));
+            List<SipHeader> headers = new ArrayList<>(headers(request, expires));
             chosen.ifPresent(id -> headers.add(new SipHeader(CallIdHeader.NAME, id.callId())));
             built = factory.build(new OutboundRequest(Request.SUBSCRIBE, request.to(), request.from(), request.to(),
                     headers, Optional.empty()));
@@ -107,14 +141,15 @@ public final class Subscriptions implements SipSubscriber {
             dialog = runtime.provider().getNewDialog(transaction);
         } catch (ParseException | InvalidArgumentException | SipException e) {
             SubscriptionId id = chosen.orElseGet(() -> new SubscriptionId("invalid-" + System.nanoTime()));
+            active.remove(id);
             emit(new SubscriptionEvent.Terminated(id, "cannot build SUBSCRIBE: " + e.getMessage()));
             return id;
         }
         SubscriptionId id = new SubscriptionId(((CallIdHeader) built.getHeader(CallIdHeader.NAME)).getCallId());
-        Subscription subscription = new Subscription(request, new LiveDialogPath(dialog));
+        Subscription subscription = new Subscription(request, new LiveDialogPath(dialog), expires);
         active.put(id, subscription);
         sender.send(transaction, Optional.empty(), Optional.empty())
-                .thenAccept(outcome -> answered(id, subscription, outcome, false));
+                .thenAccept(outcome -> answered(id, subscription, outcome, attempt));
         return id;
     }
 
@@ -125,12 +160,13 @@ public final class Subscriptions implements SipSubscriber {
     @Override
     public SubscriptionId resume(SipDialogSnapshot dialog, SubscribeRequest request) {
         SubscriptionId id = new SubscriptionId(dialog.callId());
-        Subscription subscription = new Subscription(request, new SnapshotDialogPath(dialog.resumed(), factory));
+        Subscription subscription = new Subscription(request, new SnapshotDialogPath(dialog.resumed(), factory),
+                request.expires());
         if (active.putIfAbsent(id, subscription) != null) {
             LOG.warn("dialog {} is already held; not resumed", id.callId());
             return id;
         }
-        sendInDialog(id, subscription, request.expires());
+        sendInDialog(id, subscription, Optional.of(Attempt.REFRESH));
         return id;
     }
 
@@ -146,7 +182,7 @@ public final class Subscriptions implements SipSubscriber {
             subscription.timer = scheduler.schedule(() -> end(id, "unsubscribed (no final NOTIFY)"),
                     FINAL_NOTIFY_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         }
-        sendInDialog(id, subscription, Duration.ZERO);
+        sendInDialog(id, subscription, Optional.empty());
     }
 
     /** A NOTIFY arrived; returns the status to answer (200, or 481 for an unknown subscription). */
@@ -178,25 +214,50 @@ public final class Subscriptions implements SipSubscriber {
         return early.compareTo(half) > 0 ? early : half;
     }
 
-    private void answered(SubscriptionId id, Subscription subscription, SipOutcome outcome, boolean refresh) {
+    private void answered(SubscriptionId id, Subscription subscription, SipOutcome outcome, Attempt attempt) {
         if (outcome instanceof SipOutcome.FinalResponse response && response.isSuccess()) {
             Duration granted = SipHeader.first(response.headers(), "Expires").map(Subscriptions::seconds)
-                    .orElse(subscription.request.expires());
+                    .orElse(subscription.expires());
             synchronized (subscription) {
                 if (subscription.ending || granted.isZero()) {
                     return; // the unsubscribe's 2xx: wait for the final NOTIFY
                 }
                 cancelTimer(subscription);
                 subscription.timer = scheduler.schedule(() -> sendInDialog(id, subscription,
-                        subscription.request.expires()), refreshDelay(granted).toMillis(), TimeUnit.MILLISECONDS);
+                        Optional.of(Attempt.REFRESH)), refreshDelay(granted).toMillis(), TimeUnit.MILLISECONDS);
             }
-            emit(new SubscriptionEvent.Accepted(id, granted, refresh, subscription.dialog.snapshot()));
+            emit(new SubscriptionEvent.Accepted(id, granted, attempt.refresh(), subscription.dialog.snapshot()));
             return;
         }
-        end(id, (refresh ? "refresh failed: " : "refused: ") + describe(outcome));
+        if (!retriedWithMinExpires(id, subscription, outcome, attempt)) {
+            end(id, (attempt.refresh() ? "refresh failed: " : "refused: ") + describe(outcome));
+        }
     }
 
-    private void sendInDialog(SubscriptionId id, Subscription subscription, Duration expires) {
+    /** Sends the SUBSCRIBE again after a 423 with a usable Min-Expires ({@link MinExpiresRetry}); false if not. */
+    private boolean retriedWithMinExpires(SubscriptionId id, Subscription subscription, SipOutcome outcome,
+                                          Attempt attempt) {
+        Optional<Duration> raised;
+        synchronized (subscription) {
+            raised = MinExpiresRetry.raisedExpires(outcome, subscription.expires, attempt.retried());
+            if (raised.isEmpty() || subscription.ending || active.get(id) != subscription) {
+                return false;
+            }
+            subscription.expires = raised.get();
+        }
+        LOG.info("SUBSCRIBE {} answered {}; sending it again with Expires {}", id.callId(), describe(outcome),
+                raised.get().toSeconds());
+        if (attempt.refresh()) {
+            sendInDialog(id, subscription, Optional.of(Attempt.REFRESH_RETRY));
+        } else {
+            sendInitial(subscription.request, raised.get(), Optional.of(id), Attempt.INITIAL_RETRY);
+        }
+        return true;
+    }
+
+    /** Sends a refresh ({@code attempt} present, with the subscription's Expires) or the unsubscribe (Expires 0). */
+    private void sendInDialog(SubscriptionId id, Subscription subscription, Optional<Attempt> attempt) {
+        Duration expires = attempt.isPresent() ? subscription.expires() : Duration.ZERO;
         try {
             Request request = subscription.dialog.createRequest(Request.SUBSCRIBE);
             for (SipHeader header : headers(subscription.request, expires)) {
@@ -205,11 +266,10 @@ public final class Subscriptions implements SipSubscriber {
                 }
             }
             request.setHeader(factory.contact());
-            boolean refresh = !expires.isZero();
             subscription.dialog.send(request, sender)
                     .thenAccept(outcome -> {
-                        if (refresh) {
-                            answered(id, subscription, outcome, true);
+                        if (attempt.isPresent()) {
+                            answered(id, subscription, outcome, attempt.get());
                         } else if (!(outcome instanceof SipOutcome.FinalResponse r && r.isSuccess())) {
                             end(id, "unsubscribe failed: " + describe(outcome));
                         }

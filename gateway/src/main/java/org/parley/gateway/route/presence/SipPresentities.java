@@ -21,9 +21,7 @@ import org.parley.mapper.MappingResult;
 import org.parley.mapper.Rejection;
 import org.parley.mapper.address.SipAddress;
 import org.parley.mapper.address.XmppAddress;
-import org.parley.mapper.pidf.PidfReader;
 import org.parley.mapper.presence.OutboundDialog;
-import org.parley.mapper.presence.PidfToXmpp;
 import org.parley.mapper.presence.PresenceType;
 import org.parley.mapper.presence.SubscribeIntent;
 import org.parley.mapper.presence.SubscriptionMapper;
@@ -45,7 +43,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code subscribe} → SUBSCRIBE (Event: presence, Expires from the settings); the authorization is recorded
  *       pending. A pair already confirmed is answered {@code subscribed} and its last presence at once.</li>
  *   <li>The first NOTIFY {@code active} → the authorization recorded authorized; once that is durable,
- *       {@code subscribed}, then the presence of the PIDF body (§6.3). Later NOTIFYs → presence, and unavailable
+ *       {@code subscribed}, then the presence of the body (§6.3; PIDF or Microsoft enhanced presence,
+ *       {@link NotifyBodies}). Later NOTIFYs → presence, and unavailable
  *       from each resource shown available that they no longer name (full state, RFC 3856 §6.3). Everything
  *       for one pair goes out in order.</li>
  *   <li>The end of the subscription, by {@link SubscriptionEnd}: {@code unavailable} and {@code unsubscribed}
@@ -71,8 +70,7 @@ public final class SipPresentities {
     private static final Logger LOG = LoggerFactory.getLogger(SipPresentities.class);
 
     private final SubscriptionMapper mapper;
-    private final PidfToXmpp toXmpp;
-    private final PidfReader pidf = new PidfReader();
+    private final NotifyBodies bodies;
     private final SipSubscriber sip;
     private final StateChanges state;
     private final PresenceOut xmpp;
@@ -87,7 +85,7 @@ public final class SipPresentities {
 
     /**
      * @param mapper builds the SUBSCRIBEs (Expires from its settings)
-     * @param toXmpp maps NOTIFY bodies to presence
+     * @param bodies maps NOTIFY bodies to presence (PIDF or Microsoft enhanced presence)
      * @param sip    where SUBSCRIBEs go
      * @param state  where authorizations are recorded
      * @param xmpp      where presence for XMPP users goes
@@ -95,19 +93,19 @@ public final class SipPresentities {
      * @param retry     how long to wait before subscribing again after a transient failure
      *                  ({@link org.parley.mapper.presence.SubscriptionSettings#retrySeconds})
      */
-    public SipPresentities(SubscriptionMapper mapper, PidfToXmpp toXmpp, SipSubscriber sip, StateChanges state,
+    public SipPresentities(SubscriptionMapper mapper, NotifyBodies bodies, SipSubscriber sip, StateChanges state,
                            XmppOutbound xmpp, Clock clock, Scheduler scheduler,
                            Duration retry) {
-        this(mapper, toXmpp, sip, state, xmpp, clock, scheduler, retry, new PresenceMetrics(new SimpleMeterRegistry()));
+        this(mapper, bodies, sip, state, xmpp, clock, scheduler, retry, new PresenceMetrics(new SimpleMeterRegistry()));
     }
 
     /** As above, counting the SUBSCRIBEs it sends in {@code metrics}. */
-    public SipPresentities(SubscriptionMapper mapper, PidfToXmpp toXmpp, SipSubscriber sip, StateChanges state,
+    public SipPresentities(SubscriptionMapper mapper, NotifyBodies bodies, SipSubscriber sip, StateChanges state,
                            XmppOutbound xmpp, Clock clock, Scheduler scheduler, Duration retry,
                            PresenceMetrics metrics) {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
-        this.toXmpp = Objects.requireNonNull(toXmpp, "toXmpp");
+        this.bodies = Objects.requireNonNull(bodies, "bodies");
         this.sip = Objects.requireNonNull(sip, "sip");
         this.state = Objects.requireNonNull(state, "state");
         this.xmpp = new PresenceOut(xmpp);
@@ -295,9 +293,7 @@ public final class SipPresentities {
 
     private List<XmppPresence> presences(PresentityWatch watch, Optional<SipBody> body) {
         SipAddress presentity = watch.intent.presentity();
-        MappingResult<List<XmppPresence>> mapped = body
-                .map(b -> pidf.read(b.content()).flatMap(document -> toXmpp.toXmpp(presentity, watch.watcher, document)))
-                .orElseGet(() -> toXmpp.withoutBody(presentity, watch.watcher).map(List::of));
+        MappingResult<List<XmppPresence>> mapped = bodies.toXmpp(presentity, watch.watcher, body);
         if (mapped instanceof MappingResult.Rejected<List<XmppPresence>> rejected) {
             LOG.info("NOTIFY for {} from {} not mapped: {}", watch.watcher, presentity, rejected.rejection().reason());
             return List.of(XmppPresence.unavailable(watch.presentity, watch.watcher));

@@ -25,6 +25,9 @@ import org.parley.mapper.presence.TerminationReason;
  *  refused or refresh failed: 481             RESUBSCRIBE
  *  anything else (probation, giveup, no reason, transport failure, 408, 423, 477, 5xx)   LOSE_PRESENCE
  * </pre>
+ * A 423 reaches this table only when the SIP module's own retry with the notifier's Min-Expires did not cure it (a
+ * second 423, no usable Min-Expires, or one above a day: {@code Subscriptions} in {@code sip-federation}); the mapper's
+ * {@link SubscribeResponseAction#RETRY_WITH_MIN_EXPIRES} is done there, and what is left loses presence until the retry.
  * For a subscription whose authorization was already confirmed (taken back after a restart, made again after the
  * edge returned or after a transient failure), a refused SUBSCRIBE is read as a failed refresh: only 403, 489 and
  * 603 end the authorization, 481 subscribes again, and anything else (404 included) loses presence until the retry

@@ -13,6 +13,8 @@
  *   <li>{@link org.parley.gateway.route.presence.XmppDomainLinks}: the s2s route to an XMPP domain lost or back
  *       (issue 6 item 4): its contacts' SIP watchers are notified closed, the domain probed with backoff until it
  *       returns, then every authorized contact there probed.</li>
+ *   <li>{@link org.parley.gateway.route.presence.NotifyBodies}: a NOTIFY body → presence, read by Content-Type as
+ *       PIDF (RFC 3863) or Microsoft enhanced presence categories ([MS-PRES]).</li>
  *   <li>{@link org.parley.gateway.route.presence.PresenceStanzas}: {@code <presence/>} ↔ the mapper's
  *       {@link org.parley.mapper.presence.XmppPresence}.</li>
  *   <li>{@link org.parley.gateway.route.presence.PacedSubscriber}: SUBSCRIBEs toward the edge at a bounded rate,

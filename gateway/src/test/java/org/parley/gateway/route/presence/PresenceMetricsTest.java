@@ -21,7 +21,6 @@ import org.parley.gateway.route.RouteFixtures;
 import org.parley.gateway.route.Stanzas;
 import org.parley.mapper.address.SipAddress;
 import org.parley.mapper.address.XmppAddress;
-import org.parley.mapper.presence.PidfToXmpp;
 import org.parley.mapper.presence.SubscriptionMapper;
 import org.parley.mapper.presence.SubscriptionSettings;
 import org.parley.mapper.presence.XmppToPidf;
@@ -197,7 +196,7 @@ class PresenceMetricsTest {
         };
         var toXmpp = metrics.toXmpp(sent::add);
         return new PresenceRoute(RouteFixtures.addresses(), RouteFixtures.policy(),
-                new SipPresentities(mapper, new PidfToXmpp(RouteFixtures.addresses()), subscriber, state, toXmpp,
+                new SipPresentities(mapper, new NotifyBodies(RouteFixtures.addresses()), subscriber, state, toXmpp,
                         clock, (task, delay) -> { }, Duration.ofSeconds(30), metrics),
                 new SipWatchers(RouteFixtures.addresses(), mapper, new XmppToPidf(RouteFixtures.addresses()),
                         RouteFixtures.policy(), state, state, toXmpp, clock, Duration.ofSeconds(3600),

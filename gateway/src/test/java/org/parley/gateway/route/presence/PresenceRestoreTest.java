@@ -23,7 +23,6 @@ import org.parley.gateway.presence.state.StateChange;
 import org.parley.gateway.route.RouteFixtures;
 import org.parley.mapper.address.SipAddress;
 import org.parley.mapper.address.XmppAddress;
-import org.parley.mapper.presence.PidfToXmpp;
 import org.parley.mapper.presence.SubscriptionMapper;
 import org.parley.mapper.presence.SubscriptionSettings;
 import org.parley.mapper.presence.XmppToPidf;
@@ -104,7 +103,7 @@ class PresenceRestoreTest {
             }
         };
         return new PresenceRoute(RouteFixtures.addresses(), RouteFixtures.policy(),
-                new SipPresentities(mapper, new PidfToXmpp(RouteFixtures.addresses()), subscriber, state, sent::add,
+                new SipPresentities(mapper, new NotifyBodies(RouteFixtures.addresses()), subscriber, state, sent::add,
                         clock, (task, delay) -> { }, Duration.ofSeconds(30)),
                 new SipWatchers(RouteFixtures.addresses(), mapper, new XmppToPidf(RouteFixtures.addresses()),
                         RouteFixtures.policy(), state, state, sent::add, clock, Duration.ofSeconds(3600),

@@ -21,7 +21,6 @@ import org.parley.gateway.route.RouteFixtures;
 import org.parley.gateway.route.Stanzas;
 import org.parley.mapper.address.SipAddress;
 import org.parley.mapper.address.XmppAddress;
-import org.parley.mapper.presence.PidfToXmpp;
 import org.parley.mapper.presence.SubscriptionMapper;
 import org.parley.mapper.presence.SubscriptionSettings;
 import org.parley.mapper.presence.XmppToPidf;
@@ -126,7 +125,7 @@ class PresenceRouteTest {
             }
         };
         return new PresenceRoute(RouteFixtures.addresses(), RouteFixtures.policy(),
-                new SipPresentities(mapper, new PidfToXmpp(RouteFixtures.addresses()), subscriber, state, sent::add,
+                new SipPresentities(mapper, new NotifyBodies(RouteFixtures.addresses()), subscriber, state, sent::add,
                         clock, (task, delay) -> { }, Duration.ofSeconds(30)),
                 new SipWatchers(RouteFixtures.addresses(), mapper, new XmppToPidf(RouteFixtures.addresses()),
                         RouteFixtures.policy(), state, state, sent::add, clock, Duration.ofSeconds(3600),

@@ -17,7 +17,7 @@ import org.parley.gateway.presence.state.StateChange;
 import org.parley.gateway.route.RouteFixtures;
 import org.parley.gateway.route.Stanzas;
 import org.parley.mapper.address.XmppAddress;
-import org.parley.mapper.presence.PidfToXmpp;
+import org.parley.mapper.presence.SubscribeIntent;
 import org.parley.mapper.presence.SubscriptionMapper;
 import org.parley.mapper.presence.SubscriptionSettings;
 import org.parley.mapper.presence.XmppPresence;
@@ -47,7 +47,7 @@ class SipPresentitiesTest {
     private final FakeState state = new FakeState(false);
     private final SipPresentities presentities = new SipPresentities(
             new SubscriptionMapper(RouteFixtures.addresses(), new SubscriptionSettings(600, 30)),
-            new PidfToXmpp(RouteFixtures.addresses()), new SipSubscriber() {
+            new NotifyBodies(RouteFixtures.addresses()), new SipSubscriber() {
                 @Override
                 public SubscriptionId subscribe(SubscribeRequest request) {
                     subscribes.add(request);
@@ -296,6 +296,45 @@ class SipPresentitiesTest {
 
         assertThat(sent).isEmpty();
         assertThat(state.changes).isEmpty();
+    }
+
+    @Test
+    void theSubscribeAcceptsPidfAndMicrosoftEnhancedPresence() {
+        subscribe();
+
+        assertThat(subscribes).singleElement().extracting(SubscribeRequest::accept)
+                .isEqualTo("application/pidf+xml, application/msrtc-event-categories+xml")
+                .isEqualTo(SubscribeIntent.ACCEPT);
+    }
+
+    @Test
+    void aMicrosoftEnhancedPresenceNotifyIsMappedByItsAvailability() {
+        confirm();
+
+        presentities.event(new SubscriptionEvent.Notified(new SubscriptionId("call-1"), SubscriptionState.ACTIVE,
+                Optional.of(SipBody.text(NotifyBodiesTest.MS_CATEGORIES, NotifyBodiesTest.categories(6500,
+                        "In a call")))));
+
+        assertThat(sent).hasSize(2).last().satisfies(presence -> {
+            assertThat(presence.type()).isEmpty();
+            assertThat(presence.from().toString()).isEqualTo("bob@contoso.test");
+            assertThat(presence.element().toXml()).contains("<show>dnd</show>").contains(">In a call</status>");
+        });
+    }
+
+    @Test
+    void aNotifyBodyOfAnotherTypeShowsTheUserUnavailable() {
+        confirm();
+        presentities.event(new SubscriptionEvent.Notified(new SubscriptionId("call-1"), SubscriptionState.ACTIVE,
+                Optional.of(SipBody.text("application/pidf+xml", PIDF_AWAY))));
+        sent.clear();
+
+        presentities.event(new SubscriptionEvent.Notified(new SubscriptionId("call-1"), SubscriptionState.ACTIVE,
+                Optional.of(SipBody.text("application/xpidf+xml", "<presence/>"))));
+
+        assertThat(sent).extracting(Stanza::type).containsExactly("unavailable", "unavailable");
+        assertThat(sent).extracting(stanza -> stanza.from().toString())
+                .containsExactlyInAnyOrder("bob@contoso.test/desk", "bob@contoso.test");
     }
 
     private void confirm() {

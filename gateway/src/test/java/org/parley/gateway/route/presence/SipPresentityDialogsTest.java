@@ -19,7 +19,6 @@ import org.parley.gateway.route.RouteFixtures;
 import org.parley.gateway.route.Stanzas;
 import org.parley.mapper.address.SipAddress;
 import org.parley.mapper.address.XmppAddress;
-import org.parley.mapper.presence.PidfToXmpp;
 import org.parley.mapper.presence.SubscriptionMapper;
 import org.parley.mapper.presence.SubscriptionSettings;
 import org.parley.sip.SipBody;
@@ -47,7 +46,7 @@ class SipPresentityDialogsTest {
     private final FakeState state = new FakeState(true);
     private final SipPresentities presentities = new SipPresentities(
             new SubscriptionMapper(RouteFixtures.addresses(), new SubscriptionSettings(600, 30)),
-            new PidfToXmpp(RouteFixtures.addresses()), new SipSubscriber() {
+            new NotifyBodies(RouteFixtures.addresses()), new SipSubscriber() {
                 @Override
                 public SubscriptionId subscribe(SubscribeRequest request) {
                     subscribes.add(request);
