@@ -27,8 +27,13 @@ class RouteWorkersTest {
     @Test
     void scheduledWorkThatFindsThePoolFullRunsOnceThereIsRoom() throws Exception {
         workers.start();
-        workers.execute(this::blockUntilReleased); // the one worker is busy
-        workers.execute(() -> { });                // the one queue slot is taken
+        CountDownLatch busy = new CountDownLatch(1);
+        workers.execute(() -> {
+            busy.countDown();
+            blockUntilReleased();
+        });
+        assertThat(busy.await(10, TimeUnit.SECONDS)).as("the one worker is busy").isTrue();
+        workers.execute(() -> { }); // the one queue slot is taken
         CountDownLatch ran = new CountDownLatch(1);
 
         workers.schedule(ran::countDown, Duration.ZERO);
