@@ -8,10 +8,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
 import javax.sip.PeerUnavailableException;
 import javax.sip.ServerTransaction;
 import javax.sip.SipFactory;
 import javax.sip.SipProvider;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.parley.sip.concurrent.KeyedLanes;
@@ -23,16 +28,22 @@ import org.parley.sip.transaction.RequestFactory;
 
 /**
  * The stack's factories (real, no stack running) with a provider that records the requests sent on client
- * transactions instead of sending them, and server transactions that record their responses: for unit tests of
- * what the module builds and answers, without sockets. Work runs on the calling thread.
+ * transactions instead of sending them, server transactions that record their responses, and dialogs of client
+ * transactions that are confirmed at once ({@link #dialogs}, route set {@link #ROUTES}, the peer's tag
+ * {@link #REMOTE_TAG}, its target the Request-URI): for unit tests of what the module builds and answers, without
+ * sockets. Work runs on the calling thread.
  */
 public final class FakeStack {
 
     public static final String FQDN = "gw.test";
     public static final int PORT = 5061;
+    public static final String REMOTE_TAG = "remote-tag";
+    public static final List<String> ROUTES = List.of("<sip:edge.test;lr>", "<sip:proxy.contoso.test;lr>");
 
     /** Requests sent, in order, with the client transaction each went on. */
     public final List<ClientTransaction> sent = new CopyOnWriteArrayList<>();
+    /** The dialogs handed out by the provider, in order. */
+    public final List<FakeDialog> dialogs = new CopyOnWriteArrayList<>();
     public final SipStackRuntime runtime;
     public final RequestFactory factory;
     public final SipMetrics metrics = new SipMetrics(new SimpleMeterRegistry());
@@ -72,8 +83,25 @@ public final class FakeStack {
             if (method.getName().equals("getNewClientTransaction")) {
                 return clientTransaction((Request) args[0]);
             }
+            if (method.getName().equals("getNewCallId")) {
+                return runtime.headers().createCallIdHeader("call-" + dialogs.size() + "@" + FQDN);
+            }
+            if (method.getName().equals("getNewDialog") && args[0] instanceof ClientTransaction transaction) {
+                return dialog(transaction.getRequest());
+            }
             return identity(self, method.getName(), args);
         });
+    }
+
+    private Dialog dialog(Request request) {
+        FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
+        FakeDialog dialog = new FakeDialog(new SipDialogSnapshot(
+                ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId(), from.getAddress().getURI().toString(),
+                from.getTag(), ((ToHeader) request.getHeader(ToHeader.NAME)).getAddress().getURI().toString(),
+                REMOTE_TAG, request.getRequestURI().toString(), ROUTES,
+                ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber()), runtime);
+        dialogs.add(dialog);
+        return dialog.dialog();
     }
 
     private ClientTransaction clientTransaction(Request request) {

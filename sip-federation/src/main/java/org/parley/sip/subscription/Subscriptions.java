@@ -29,7 +29,7 @@ import org.parley.sip.SubscriptionEvent;
 import org.parley.sip.SubscriptionEvent.SubscriptionState;
 import org.parley.sip.SubscriptionId;
 import org.parley.sip.dialog.DialogPath;
-import org.parley.sip.dialog.LiveDialogPath;
+import org.parley.sip.dialog.ReleasingDialogPath;
 import org.parley.sip.dialog.SnapshotDialogPath;
 import org.parley.sip.stack.SipStackRuntime;
 import org.parley.sip.transaction.MessageCopy;
@@ -111,7 +111,7 @@ public final class Subscriptions implements SipSubscriber {
             return id;
         }
         SubscriptionId id = new SubscriptionId(((CallIdHeader) built.getHeader(CallIdHeader.NAME)).getCallId());
-        Subscription subscription = new Subscription(request, new LiveDialogPath(dialog));
+        Subscription subscription = new Subscription(request, new ReleasingDialogPath(dialog, factory));
         active.put(id, subscription);
         sender.send(transaction, Optional.empty(), Optional.empty())
                 .thenAccept(outcome -> answered(id, subscription, outcome, false));
@@ -182,6 +182,7 @@ public final class Subscriptions implements SipSubscriber {
         if (outcome instanceof SipOutcome.FinalResponse response && response.isSuccess()) {
             Duration granted = SipHeader.first(response.headers(), "Expires").map(Subscriptions::seconds)
                     .orElse(subscription.request.expires());
+            subscription.dialog.established(); // from now on only the dialog's values are kept
             synchronized (subscription) {
                 if (subscription.ending || granted.isZero()) {
                     return; // the unsubscribe's 2xx: wait for the final NOTIFY
@@ -228,6 +229,7 @@ public final class Subscriptions implements SipSubscriber {
         synchronized (subscription) {
             cancelTimer(subscription);
         }
+        subscription.dialog.delete();
         emit(new SubscriptionEvent.Terminated(id, reason));
     }
 
