@@ -70,15 +70,22 @@ public final class Subscriptions implements SipSubscriber {
         this.events = new SerialExecutor(worker);
     }
 
-    /** One subscription's dialog and timers; fields guarded by the instance. */
+    /**
+     * One subscription's dialog and timers; fields guarded by the instance. Of the request only what its refreshes
+     * repeat is kept (the addresses are the dialog's).
+     */
     private static final class Subscription {
-        final SubscribeRequest request;
+        final String event;
+        final String accept;
+        final Duration expires;
         final DialogPath dialog;
         ScheduledFuture<?> timer;
         boolean ending;
 
         Subscription(SubscribeRequest request, DialogPath dialog) {
-            this.request = request;
+            this.event = request.event();
+            this.accept = request.accept();
+            this.expires = request.expires();
             this.dialog = dialog;
         }
     }
@@ -99,7 +106,7 @@ public final class Subscriptions implements SipSubscriber {
         ClientTransaction transaction;
         Dialog dialog;
         try {
-            List<SipHeader> headers = new ArrayList<>(headers(request, request.expires()));
+            List<SipHeader> headers = new ArrayList<>(headers(request.event(), request.accept(), request.expires()));
             chosen.ifPresent(id -> headers.add(new SipHeader(CallIdHeader.NAME, id.callId())));
             built = factory.build(new OutboundRequest(Request.SUBSCRIBE, request.to(), request.from(), request.to(),
                     headers, Optional.empty()));
@@ -181,7 +188,7 @@ public final class Subscriptions implements SipSubscriber {
     private void answered(SubscriptionId id, Subscription subscription, SipOutcome outcome, boolean refresh) {
         if (outcome instanceof SipOutcome.FinalResponse response && response.isSuccess()) {
             Duration granted = SipHeader.first(response.headers(), "Expires").map(Subscriptions::seconds)
-                    .orElse(subscription.request.expires());
+                    .orElse(subscription.expires);
             subscription.dialog.established(); // from now on only the dialog's values are kept
             synchronized (subscription) {
                 if (subscription.ending || granted.isZero()) {
@@ -189,7 +196,7 @@ public final class Subscriptions implements SipSubscriber {
                 }
                 cancelTimer(subscription);
                 subscription.timer = scheduler.schedule(() -> sendInDialog(id, subscription,
-                        subscription.request.expires()), refreshDelay(granted).toMillis(), TimeUnit.MILLISECONDS);
+                        subscription.expires), refreshDelay(granted).toMillis(), TimeUnit.MILLISECONDS);
             }
             emit(new SubscriptionEvent.Accepted(id, granted, refresh, subscription.dialog.snapshot()));
             return;
@@ -200,7 +207,7 @@ public final class Subscriptions implements SipSubscriber {
     private void sendInDialog(SubscriptionId id, Subscription subscription, Duration expires) {
         try {
             Request request = subscription.dialog.createRequest(Request.SUBSCRIBE);
-            for (SipHeader header : headers(subscription.request, expires)) {
+            for (SipHeader header : headers(subscription.event, subscription.accept, expires)) {
                 for (javax.sip.header.Header field : factory.stackHeaders(header)) {
                     request.setHeader(field);
                 }
@@ -250,8 +257,8 @@ public final class Subscriptions implements SipSubscriber {
         }
     }
 
-    private static List<SipHeader> headers(SubscribeRequest request, Duration expires) {
-        return List.of(new SipHeader("Event", request.event()), new SipHeader("Accept", request.accept()),
+    private static List<SipHeader> headers(String event, String accept, Duration expires) {
+        return List.of(new SipHeader("Event", event), new SipHeader("Accept", accept),
                 new SipHeader("Expires", Long.toString(expires.toSeconds())));
     }
 

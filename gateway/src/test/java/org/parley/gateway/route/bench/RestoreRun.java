@@ -117,7 +117,7 @@ final class RestoreRun {
         HeapHistogram settled = HeapHistogram.of(peers.gateway().pid());
         System.out.printf("  live heap %d s after the last NOTIFY (settled): %,d bytes: %,.0f bytes per subscription%n",
                 SETTLE.toSeconds(), settled.totalBytes(), (settled.totalBytes() - empty.totalBytes()) / (double) count);
-        settled.largestGrowth(empty, 25).forEach(entry -> System.out.printf("    %-70s %,12d bytes  %6.0f B/sub%n",
+        settled.largestGrowth(empty, 40).forEach(entry -> System.out.printf("    %-70s %,12d bytes  %6.0f B/sub%n",
                 entry.getKey(), entry.getValue(), entry.getValue() / (double) count));
     }
 
