@@ -96,7 +96,8 @@ public final class FakeStack {
     private Dialog dialog(Request request) {
         FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
         FakeDialog dialog = new FakeDialog(new SipDialogSnapshot(
-                ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId(), from.getAddress().getURI().toString(),
+                ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId(),
+                from.getAddress().getURI().toString(),
                 from.getTag(), ((ToHeader) request.getHeader(ToHeader.NAME)).getAddress().getURI().toString(),
                 REMOTE_TAG, request.getRequestURI().toString(), ROUTES,
                 ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber()), runtime);

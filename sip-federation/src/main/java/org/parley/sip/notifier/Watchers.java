@@ -125,7 +125,8 @@ public final class Watchers implements RequestHandler, SipWatcherRegistry {
             return;
         }
         WatcherId id = new WatcherId(request.callId(), tag);
-        Watcher watcher = new Watcher(id, new ReleasingDialogPath(dialog, factory), PRESENCE, responder, requested, services);
+        Watcher watcher = new Watcher(id, new ReleasingDialogPath(dialog, factory), PRESENCE, responder, requested,
+                services);
         watchers.put(id, watcher);
         watcher.awaitDecision(decisionTime);
         WatcherEvent.Subscribed subscribed = new WatcherEvent.Subscribed(id, request, requested, watcher);

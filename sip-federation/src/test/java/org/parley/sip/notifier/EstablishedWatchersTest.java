@@ -2,6 +2,8 @@ package org.parley.sip.notifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
 import java.lang.reflect.Proxy;
 import java.text.ParseException;
 import java.time.Duration;
@@ -12,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.sip.RequestEvent;
+import javax.sip.ServerTransaction;
 import javax.sip.SipProvider;
 import javax.sip.header.CSeqHeader;
 import javax.sip.message.Request;
@@ -31,7 +34,8 @@ import org.parley.sip.router.Responders;
 
 /**
  * A watcher keeps only its dialog's values once its SUBSCRIBE is answered 200 (RFC 6665 §4.2.1.1): the stack's
- * dialog is deleted and let go, and the NOTIFYs go on in the dialog from those values.
+ * dialog is deleted and let go, so is the SUBSCRIBE's server transaction, and the NOTIFYs go on in the dialog from
+ * those values.
  */
 class EstablishedWatchersTest {
 
@@ -58,7 +62,8 @@ class EstablishedWatchersTest {
 
     @Test
     void theAnsweredSubscriptionLetsTheStacksDialogGoAndNotifiesFromItsValues() throws Exception {
-        watchers.handle(subscribe());
+        ReferenceQueue<ServerTransaction> released = new ReferenceQueue<>();
+        WeakReference<ServerTransaction> transaction = subscribe(released);
         runHandedOver();
         WatcherEvent.Subscribed subscribed = (WatcherEvent.Subscribed) events.get(0);
         assertThat(dialog.deleted()).as("held while the SUBSCRIBE is not answered").isFalse();
@@ -69,6 +74,8 @@ class EstablishedWatchersTest {
         assertThat(responses).extracting(Response::getStatusCode).containsExactly(200);
         assertThat(dialog.deleted()).isTrue();
         assertThat(dialog.collectedWithin(Duration.ofSeconds(10))).as("no watcher holds the stack's dialog").isTrue();
+        assertThat(collectedWithin(released, Duration.ofSeconds(10)))
+                .as("nor the SUBSCRIBE's server transaction, %s", transaction).isTrue();
         Request notify = stack.sent.get(0).getRequest();
         assertThat(notify.getMethod()).isEqualTo(Request.NOTIFY);
         assertThat(notify.getRequestURI().toString()).isEqualTo("sip:carol@192.0.2.7:5070;transport=tls");
@@ -85,7 +92,9 @@ class EstablishedWatchersTest {
         }
     }
 
-    private RequestEvent subscribe() throws ParseException {
+    /** Hands a new SUBSCRIBE to the watchers; its server transaction is referenced weakly, queued to {@code queue}. */
+    private WeakReference<ServerTransaction> subscribe(ReferenceQueue<ServerTransaction> queue)
+            throws ParseException {
         Request subscribe = (Request) stack.runtime.messages().createRequest(
                 "SUBSCRIBE sip:alice@jabber.test SIP/2.0\r\n"
                         + "Via: SIP/2.0/TLS 192.0.2.1:5061;branch=z9hG4bK-w1\r\n"
@@ -98,7 +107,20 @@ class EstablishedWatchersTest {
                         + "Event: presence\r\n"
                         + "Expires: 600\r\n"
                         + "Content-Length: 0\r\n\r\n");
-        return new RequestEvent(this, FakeStack.serverTransaction(subscribe, responses), null, subscribe);
+        ServerTransaction transaction = FakeStack.serverTransaction(subscribe, responses);
+        watchers.handle(new RequestEvent(this, transaction, null, subscribe));
+        return new WeakReference<>(transaction, queue);
+    }
+
+    private static boolean collectedWithin(ReferenceQueue<?> queue, Duration deadline) throws InterruptedException {
+        long end = System.nanoTime() + deadline.toNanos();
+        while (System.nanoTime() < end) {
+            System.gc();
+            if (queue.remove(100) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A provider whose only dialog is {@link #dialog}'s. */
