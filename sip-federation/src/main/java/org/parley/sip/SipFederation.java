@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -99,7 +99,10 @@ public final class SipFederation implements AutoCloseable {
         SipMetrics metrics = new SipMetrics(registry);
         ThreadPoolExecutor worker = pool("parley-sip-worker", 4, bound.limits().workerQueue());
         ThreadPoolExecutor sendPool = pool("parley-sip-send", 2, bound.limits().workerQueue());
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(threads("parley-sip-timer"));
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, threads("parley-sip-timer"));
+        // a watcher's expiry timer is replaced at each refresh: the old one must not wait in the queue until it
+        // would have fired (up to the granted duration), one per watcher and refresh
+        scheduler.setRemoveOnCancelPolicy(true);
         ClientTransactions transactions = new ClientTransactions(worker, scheduler, metrics);
         AtomicReference<OutboundSender> senderRef = new AtomicReference<>();
         String edgeName = bound.edge().certificateName();

@@ -16,7 +16,10 @@ import javax.sip.PeerUnavailableException;
 import javax.sip.ServerTransaction;
 import javax.sip.SipFactory;
 import javax.sip.SipProvider;
-import javax.sip.header.HeaderFactory;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.parley.sip.concurrent.KeyedLanes;
@@ -28,30 +31,35 @@ import org.parley.sip.transaction.RequestFactory;
 
 /**
  * The stack's factories (real, no stack running) with a provider that records the requests sent on client
- * transactions instead of sending them, server transactions that record their responses, and new dialogs that know
- * nothing yet: for unit tests of what the module builds and answers, without sockets. Work runs on the calling thread.
+ * transactions instead of sending them, server transactions that record their responses, and dialogs of client
+ * transactions that are confirmed at once ({@link #dialogs}, route set {@link #ROUTES}, the peer's tag
+ * {@link #REMOTE_TAG}, its target the Request-URI): for unit tests of what the module builds and answers, without
+ * sockets. Work runs on the calling thread.
  */
 public final class FakeStack {
 
     public static final String FQDN = "gw.test";
     public static final int PORT = 5061;
+    public static final String REMOTE_TAG = "remote-tag";
+    public static final List<String> ROUTES = List.of("<sip:edge.test;lr>", "<sip:proxy.contoso.test;lr>");
 
     /** Requests sent, in order, with the client transaction each went on. */
     public final List<ClientTransaction> sent = new CopyOnWriteArrayList<>();
+    /** The dialogs handed out by the provider, in order. */
+    public final List<FakeDialog> dialogs = new CopyOnWriteArrayList<>();
+    private final AtomicInteger callIds = new AtomicInteger();
     public final SipStackRuntime runtime;
     public final RequestFactory factory;
     public final SipMetrics metrics = new SipMetrics(new SimpleMeterRegistry());
     public final ClientTransactions transactions;
     public final OutboundSender sender;
-    private final AtomicInteger callIds = new AtomicInteger();
 
     public FakeStack(ScheduledExecutorService scheduler) {
         SipFactory sip = SipFactory.getInstance();
         sip.setPathName("gov.nist");
         try {
-            HeaderFactory headers = sip.createHeaderFactory();
-            runtime = new SipStackRuntime("fake", null, null, provider(headers), sip.createAddressFactory(),
-                    headers, sip.createMessageFactory());
+            runtime = new SipStackRuntime("fake", null, null, provider(), sip.createAddressFactory(),
+                    sip.createHeaderFactory(), sip.createMessageFactory());
         } catch (PeerUnavailableException e) {
             throw new IllegalStateException(e);
         }
@@ -60,6 +68,18 @@ public final class FakeStack {
         transactions = new ClientTransactions(direct, scheduler, metrics);
         sender = new OutboundSender(runtime, factory, transactions, new KeyedLanes<>(direct, Integer.MAX_VALUE),
                 () -> true, metrics);
+    }
+
+    /** A server transaction for {@code request} whose responses go to {@code responses}. */
+    public static ServerTransaction serverTransaction(Request request, List<Response> responses) {
+        return proxy(ServerTransaction.class, (self, method, args) -> switch (method.getName()) {
+            case "getRequest" -> request;
+            case "sendResponse" -> {
+                responses.add((Response) args[0]);
+                yield null;
+            }
+            default -> identity(self, method.getName(), args);
+        });
     }
 
     /** The {@code index}th request sent, waiting for it up to {@code wait} (e.g. a refresh sent by a timer). */
@@ -77,31 +97,31 @@ public final class FakeStack {
         }
     }
 
-    /** A server transaction for {@code request} whose responses go to {@code responses}. */
-    public static ServerTransaction serverTransaction(Request request, List<Response> responses) {
-        return proxy(ServerTransaction.class, (self, method, args) -> switch (method.getName()) {
-            case "getRequest" -> request;
-            case "sendResponse" -> {
-                responses.add((Response) args[0]);
-                yield null;
-            }
-            default -> identity(self, method.getName(), args);
-        });
-    }
-
-    private SipProvider provider(HeaderFactory headers) {
+    private SipProvider provider() {
         return proxy(SipProvider.class, (self, method, args) -> {
             if (method.getName().equals("getNewClientTransaction")) {
                 return clientTransaction((Request) args[0]);
             }
-            if (method.getName().equals("getNewDialog")) {
-                return dialog();
-            }
             if (method.getName().equals("getNewCallId")) {
-                return headers.createCallIdHeader("call-" + callIds.incrementAndGet() + "@" + FQDN);
+                return runtime.headers().createCallIdHeader("call-" + callIds.incrementAndGet() + "@" + FQDN);
+            }
+            if (method.getName().equals("getNewDialog") && args[0] instanceof ClientTransaction transaction) {
+                return dialog(transaction.getRequest());
             }
             return identity(self, method.getName(), args);
         });
+    }
+
+    private Dialog dialog(Request request) {
+        FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
+        FakeDialog dialog = new FakeDialog(new SipDialogSnapshot(
+                ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId(),
+                from.getAddress().getURI().toString(),
+                from.getTag(), ((ToHeader) request.getHeader(ToHeader.NAME)).getAddress().getURI().toString(),
+                REMOTE_TAG, request.getRequestURI().toString(), ROUTES,
+                ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber()), runtime);
+        dialogs.add(dialog);
+        return dialog.dialog();
     }
 
     private ClientTransaction clientTransaction(Request request) {
@@ -114,15 +134,6 @@ public final class FakeStack {
                 }
                 yield null;
             }
-            default -> identity(self, method.getName(), args);
-        });
-    }
-
-    /** A dialog the stack would create for a new request: nothing known yet (no tags, no target). */
-    private static Dialog dialog() {
-        return proxy(Dialog.class, (self, method, args) -> switch (method.getName()) {
-            case "getCallId", "getLocalTag", "getRemoteTag", "getRemoteTarget", "getLocalParty", "getRemoteParty",
-                 "delete" -> null;
             default -> identity(self, method.getName(), args);
         });
     }

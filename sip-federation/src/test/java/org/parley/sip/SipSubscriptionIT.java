@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.parley.sip.SubscriptionEvent.SubscriptionState;
 import org.parley.testkit.KamailioEdge;
 import org.parley.testkit.SippAgent;
@@ -40,11 +40,16 @@ class SipSubscriptionIT {
         }
     }
 
-    /** With {@code chosenCallId}, the caller names the subscription before sending and the dialog carries it. */
-    @ParameterizedTest(name = "Call-ID chosen by the caller: {0}")
-    @ValueSource(booleans = {false, true})
-    void subscribesReceivesInitialNotifyRefreshesBeforeExpiryAndTerminates(boolean chosenCallId) throws Exception {
-        notifier = SippAgent.scenario(getClass().getResource("sipp/uas_subscribe.xml")).calls(1)
+    /**
+     * With {@code chosenCallId}, the caller names the subscription before sending and the dialog carries it. The
+     * notifier of {@code uas_subscribe_notify_first.xml} sends its first NOTIFY before the 200 to the SUBSCRIBE (RFC
+     * 6665 §4.1.2.4); the refresh and the unsubscribe then go in the dialog the 200 established.
+     */
+    @ParameterizedTest(name = "Call-ID chosen by the caller: {0}, notifier {1}")
+    @CsvSource({"false, uas_subscribe.xml", "true, uas_subscribe.xml", "false, uas_subscribe_notify_first.xml"})
+    void subscribesReceivesInitialNotifyRefreshesBeforeExpiryAndTerminates(boolean chosenCallId, String scenario)
+            throws Exception {
+        notifier = SippAgent.scenario(getClass().getResource("sipp/" + scenario)).calls(1)
                 .timeLimit(Duration.ofSeconds(40)).listen();
         edge = KamailioEdge.builder().tls(pki.edge, pki.anchors()).allowedPeer("gw.test")
                 .userAgent(notifier.localAddress()).gateway(gatewayAddress, "gw.test").start();

@@ -28,6 +28,12 @@ public interface DialogPath {
     /** The peer's new Contact URI from a target refresh request (RFC 6665 §4.1.2.2, §4.2.2). */
     void targetRefreshed(String remoteTarget);
 
+    /**
+     * The dialog is established (the subscriber's first 2xx received, RFC 6665 §4.1.2.1; the notifier's 2xx sent,
+     * §4.2.1.1): what only its establishment needed may be dropped (see {@link ReleasingDialogPath}).
+     */
+    void established();
+
     /** Releases the dialog: nothing more is sent in it. */
     void delete();
 }

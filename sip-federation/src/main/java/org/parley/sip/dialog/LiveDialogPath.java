@@ -60,6 +60,11 @@ public final class LiveDialogPath implements DialogPath {
     }
 
     @Override
+    public void established() {
+        // stays with the stack: see ReleasingDialogPath for one that lets it go
+    }
+
+    @Override
     public void delete() {
         dialog.delete();
     }

@@ -55,6 +55,11 @@ public final class SnapshotDialogPath implements DialogPath {
     }
 
     @Override
+    public void established() {
+        // nothing held in the stack
+    }
+
+    @Override
     public void delete() {
         // nothing held in the stack
     }

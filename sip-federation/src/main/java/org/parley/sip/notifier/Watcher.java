@@ -30,10 +30,14 @@ final class Watcher implements SipNotifier {
     /** The longest subscription granted when the module decides for the application (RFC 3856 §6.4). */
     static final Duration DEFAULT_EXPIRES = Duration.ofSeconds(3600);
 
+    /** Where the initial SUBSCRIBE is answered once it has been: nowhere (its transaction is let go). */
+    private static final SipResponder ANSWERED = (status, headers, body) -> false;
+
     private enum Phase { DECIDING, PENDING, ACTIVE, ENDED }
 
     private final WatcherId id;
-    private final SipResponder initial;
+    /** The initial SUBSCRIBE's server transaction until it is answered; then {@link #ANSWERED}. */
+    private SipResponder initial;
     private final Duration requested;
     private final WatcherServices services;
     private final NotifySequence notifies;
@@ -60,7 +64,7 @@ final class Watcher implements SipNotifier {
      */
     static Watcher resumed(WatcherId id, DialogPath dialog, String event, Duration remaining, Duration ceiling,
                            WatcherServices services) {
-        Watcher watcher = new Watcher(id, dialog, event, (status, headers, body) -> false, ceiling, services);
+        Watcher watcher = new Watcher(id, dialog, event, ANSWERED, ceiling, services);
         synchronized (watcher) {
             watcher.ceiling = ceiling;
             watcher.phase = Phase.PENDING;
@@ -93,9 +97,12 @@ final class Watcher implements SipNotifier {
         ceiling = expires.isNegative() ? Duration.ZERO : expires;
         Duration granted = min(requested, ceiling);
         cancelTimer();
-        if (!initial.respond(200, List.of(expiresHeader(granted)), Optional.empty())) {
+        boolean answered = initial.respond(200, List.of(expiresHeader(granted)), Optional.empty());
+        initial = ANSWERED;
+        if (!answered) {
             return end(EndReason.FAILED, "could not answer the SUBSCRIBE", Optional.empty());
         }
+        notifies.dialog().established(); // from now on only the dialog's values are kept
         lastBody = state == WatcherState.ACTIVE ? body : Optional.empty();
         if (granted.isZero()) {
             return end(EndReason.FETCHED, "fetched", Optional.of(NotifySequence.Notice.terminated(
@@ -119,6 +126,7 @@ final class Watcher implements SipNotifier {
         }
         cancelTimer();
         initial.respond(status);
+        initial = ANSWERED;
         notifies.abandon();
         return end(EndReason.TERMINATED, "rejected with " + status, Optional.empty());
     }

@@ -24,7 +24,7 @@ import org.parley.sip.SipWatcherRegistry;
 import org.parley.sip.WatcherEvent;
 import org.parley.sip.WatcherId;
 import org.parley.sip.concurrent.KeyedLanes;
-import org.parley.sip.dialog.LiveDialogPath;
+import org.parley.sip.dialog.ReleasingDialogPath;
 import org.parley.sip.dialog.SnapshotDialogPath;
 import org.parley.sip.router.RequestHandler;
 import org.parley.sip.router.Responders;
@@ -125,7 +125,8 @@ public final class Watchers implements RequestHandler, SipWatcherRegistry {
             return;
         }
         WatcherId id = new WatcherId(request.callId(), tag);
-        Watcher watcher = new Watcher(id, new LiveDialogPath(dialog), PRESENCE, responder, requested, services);
+        Watcher watcher = new Watcher(id, new ReleasingDialogPath(dialog, factory), PRESENCE, responder, requested,
+                services);
         watchers.put(id, watcher);
         watcher.awaitDecision(decisionTime);
         WatcherEvent.Subscribed subscribed = new WatcherEvent.Subscribed(id, request, requested, watcher);

@@ -29,7 +29,7 @@ import org.parley.sip.SubscriptionEvent;
 import org.parley.sip.SubscriptionEvent.SubscriptionState;
 import org.parley.sip.SubscriptionId;
 import org.parley.sip.dialog.DialogPath;
-import org.parley.sip.dialog.LiveDialogPath;
+import org.parley.sip.dialog.ReleasingDialogPath;
 import org.parley.sip.dialog.SnapshotDialogPath;
 import org.parley.sip.stack.SipStackRuntime;
 import org.parley.sip.transaction.MessageCopy;
@@ -93,15 +93,23 @@ public final class Subscriptions implements SipSubscriber {
 
     /** One subscription's dialog and timers; mutable fields guarded by the instance. */
     private static final class Subscription {
-        final SubscribeRequest request;
+        final String event;
+        final String accept;
         final DialogPath dialog;
+        /**
+         * The first SUBSCRIBE's request while the dialog is not established (a 423 retry of it needs its addresses);
+         * then null, since of the request only what refreshes repeat is kept (the addresses are the dialog's).
+         */
+        SubscribeRequest initial;
         /** The Expires to ask for: the request's, or a notifier's Min-Expires after a 423. */
         Duration expires;
         ScheduledFuture<?> timer;
         boolean ending;
 
-        Subscription(SubscribeRequest request, DialogPath dialog, Duration expires) {
-            this.request = request;
+        Subscription(SubscribeRequest request, DialogPath dialog, Duration expires, boolean established) {
+            this.event = request.event();
+            this.accept = request.accept();
+            this.initial = established ? null : request;
             this.dialog = dialog;
             this.expires = expires;
         }
@@ -133,7 +141,7 @@ public final class Subscriptions implements SipSubscriber {
         ClientTransaction transaction;
         Dialog dialog;
         try {
-            List<SipHeader> headers = new ArrayList<>(headers(request, expires));
+            List<SipHeader> headers = new ArrayList<>(headers(request.event(), request.accept(), expires));
             chosen.ifPresent(id -> headers.add(new SipHeader(CallIdHeader.NAME, id.callId())));
             built = factory.build(new OutboundRequest(Request.SUBSCRIBE, request.to(), request.from(), request.to(),
                     headers, Optional.empty()));
@@ -146,7 +154,7 @@ public final class Subscriptions implements SipSubscriber {
             return id;
         }
         SubscriptionId id = new SubscriptionId(((CallIdHeader) built.getHeader(CallIdHeader.NAME)).getCallId());
-        Subscription subscription = new Subscription(request, new LiveDialogPath(dialog), expires);
+        Subscription subscription = new Subscription(request, new ReleasingDialogPath(dialog, factory), expires, false);
         active.put(id, subscription);
         sender.send(transaction, Optional.empty(), Optional.empty())
                 .thenAccept(outcome -> answered(id, subscription, outcome, attempt));
@@ -161,7 +169,7 @@ public final class Subscriptions implements SipSubscriber {
     public SubscriptionId resume(SipDialogSnapshot dialog, SubscribeRequest request) {
         SubscriptionId id = new SubscriptionId(dialog.callId());
         Subscription subscription = new Subscription(request, new SnapshotDialogPath(dialog.resumed(), factory),
-                request.expires());
+                request.expires(), true);
         if (active.putIfAbsent(id, subscription) != null) {
             LOG.warn("dialog {} is already held; not resumed", id.callId());
             return id;
@@ -218,7 +226,9 @@ public final class Subscriptions implements SipSubscriber {
         if (outcome instanceof SipOutcome.FinalResponse response && response.isSuccess()) {
             Duration granted = SipHeader.first(response.headers(), "Expires").map(Subscriptions::seconds)
                     .orElse(subscription.expires());
+            subscription.dialog.established(); // from now on only the dialog's values are kept
             synchronized (subscription) {
+                subscription.initial = null;
                 if (subscription.ending || granted.isZero()) {
                     return; // the unsubscribe's 2xx: wait for the final NOTIFY
                 }
@@ -238,9 +248,12 @@ public final class Subscriptions implements SipSubscriber {
     private boolean retriedWithMinExpires(SubscriptionId id, Subscription subscription, SipOutcome outcome,
                                           Attempt attempt) {
         Optional<Duration> raised;
+        SubscribeRequest initial;
         synchronized (subscription) {
             raised = MinExpiresRetry.raisedExpires(outcome, subscription.expires, attempt.retried());
-            if (raised.isEmpty() || subscription.ending || active.get(id) != subscription) {
+            initial = subscription.initial;
+            if (raised.isEmpty() || subscription.ending || active.get(id) != subscription
+                    || !attempt.refresh() && initial == null) {
                 return false;
             }
             subscription.expires = raised.get();
@@ -250,7 +263,7 @@ public final class Subscriptions implements SipSubscriber {
         if (attempt.refresh()) {
             sendInDialog(id, subscription, Optional.of(Attempt.REFRESH_RETRY));
         } else {
-            sendInitial(subscription.request, raised.get(), Optional.of(id), Attempt.INITIAL_RETRY);
+            sendInitial(initial, raised.get(), Optional.of(id), Attempt.INITIAL_RETRY);
         }
         return true;
     }
@@ -260,7 +273,7 @@ public final class Subscriptions implements SipSubscriber {
         Duration expires = attempt.isPresent() ? subscription.expires() : Duration.ZERO;
         try {
             Request request = subscription.dialog.createRequest(Request.SUBSCRIBE);
-            for (SipHeader header : headers(subscription.request, expires)) {
+            for (SipHeader header : headers(subscription.event, subscription.accept, expires)) {
                 for (javax.sip.header.Header field : factory.stackHeaders(header)) {
                     request.setHeader(field);
                 }
@@ -288,6 +301,7 @@ public final class Subscriptions implements SipSubscriber {
         synchronized (subscription) {
             cancelTimer(subscription);
         }
+        subscription.dialog.delete();
         emit(new SubscriptionEvent.Terminated(id, reason));
     }
 
@@ -308,8 +322,8 @@ public final class Subscriptions implements SipSubscriber {
         }
     }
 
-    private static List<SipHeader> headers(SubscribeRequest request, Duration expires) {
-        return List.of(new SipHeader("Event", request.event()), new SipHeader("Accept", request.accept()),
+    private static List<SipHeader> headers(String event, String accept, Duration expires) {
+        return List.of(new SipHeader("Event", event), new SipHeader("Accept", accept),
                 new SipHeader("Expires", Long.toString(expires.toSeconds())));
     }
 

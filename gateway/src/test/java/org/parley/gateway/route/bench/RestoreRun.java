@@ -1,5 +1,6 @@
 package org.parley.gateway.route.bench;
 
+import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,11 @@ final class RestoreRun {
 
     /** How long the gateway may stay busy after the run (retrying failed subscriptions, say) before its heap is taken. */
     private static final Duration IDLE_WAIT = Duration.ofSeconds(60);
+    /**
+     * How long after the last NOTIFY the settled heap is taken: past JAIN-SIP's connection linger time (8 s by
+     * default), for which it keeps terminated transactions and deleted dialogs before letting them go.
+     */
+    private static final Duration SETTLE = Duration.ofSeconds(12);
 
     private final ImPeers peers;
     private final ProcessCpu cpu;
@@ -100,7 +106,19 @@ final class RestoreRun {
             report(started, finished, SippStatistics.parse(server.statistics()), log,
                     cpuTable(gatewayCpu, gatewayCpu - emptyStartCpu, kamailioCpu, sippCpu), empty, restored);
             System.out.println(SippErrors.summary(server.log()));
+            reportSettled(finished, empty);
         }
+    }
+
+    /** The live heap again once the stack's lingering transactions and dialogs are gone: the steady state. */
+    private void reportSettled(long finished, HeapHistogram empty) throws IOException, InterruptedException {
+        long settleAt = finished + SETTLE.toNanos() / 1000;
+        awaitQuietly("the stack's linger time over", () -> Clocks.epochMicros() >= settleAt, SETTLE.plusSeconds(5));
+        HeapHistogram settled = HeapHistogram.of(peers.gateway().pid());
+        System.out.printf("  live heap %d s after the last NOTIFY (settled): %,d bytes: %,.0f bytes per subscription%n",
+                SETTLE.toSeconds(), settled.totalBytes(), (settled.totalBytes() - empty.totalBytes()) / (double) count);
+        settled.largestGrowth(empty, 40).forEach(entry -> System.out.printf("    %-70s %,12d bytes  %6.0f B/sub%n",
+                entry.getKey(), entry.getValue(), entry.getValue() / (double) count));
     }
 
     private static boolean awaitQuietly(String what, BooleanSupplier condition, Duration limit) {
