@@ -1,6 +1,8 @@
 package org.parley.gateway.route.presence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.parley.gateway.route.presence.SippTrace.header;
+import static org.parley.gateway.route.presence.SippTrace.tag;
 
 import java.net.URL;
 import java.nio.file.Path;
@@ -289,14 +291,10 @@ class KamailioPresenceIT {
     private SippAgent watcherAgain(String user, String notify, String lastNote) {
         return peers.sipUser(getClass().getResource("sipp/uac_watcher_refresh.xml"), user, "alice",
                         ImPeers.JABBER)
-                .callIdFormat(header(notify, "Call-ID").substring("Call-ID:".length()).strip())
+                .callIdFormat(header(notify, "Call-ID"))
                 .substitute("FROM_TAG", tag(header(notify, "To"))).substitute("TO_TAG", tag(header(notify, "From")))
                 .substitute("TARGET", header(notify, "Contact").replaceAll(".*<([^>]+)>.*", "$1"))
                 .substitute("BODY", lastNote).calls(1).timeLimit(WAIT).callTo(peers.edge().tcpAddress());
-    }
-
-    private static String tag(String header) {
-        return header.replaceAll(".*;tag=([^;>\\s]+).*", "$1");
     }
 
     /** Sends {@code stanza} as alice and waits until the edge relays a NOTIFY to {@code watcher} that is {@code wanted}. */
@@ -322,10 +320,5 @@ class KamailioPresenceIT {
         } catch (AssertionError timedOut) {
             throw new AssertionError(timedOut.getMessage() + "\n" + peers.logs(), timedOut);
         }
-    }
-
-    private static String header(String message, String name) {
-        return message.lines().filter(line -> line.regionMatches(true, 0, name + ":", 0, name.length() + 1))
-                .findFirst().orElse("");
     }
 }

@@ -1,13 +1,13 @@
 package org.parley.gateway.route.presence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.parley.gateway.route.presence.SippTrace.header;
+import static org.parley.gateway.route.presence.SippTrace.messages;
+import static org.parley.gateway.route.presence.SippTrace.tag;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jivesoftware.smack.StanzaCollector;
 import org.jivesoftware.smack.filter.AndFilter;
 import org.jivesoftware.smack.filter.FromMatchesFilter;
@@ -41,9 +41,6 @@ class PresenceDialogRestartIT {
 
     private static final Duration WAIT = ImPeers.WAIT;
     private static final Duration SIPP_LIMIT = Duration.ofSeconds(240);
-    /** One message of sipp's {@code -trace_msg}: a dashed line, "TCP message received [n] bytes :" or "sent". */
-    private static final Pattern MESSAGE = Pattern.compile("message (received|sent) [^\\n]*\\n(.*?)(?=\\n-{20,} |\\z)",
-            Pattern.DOTALL);
 
     @RegisterExtension
     static final ImPeersExtension PEERS = new ImPeersExtension(dir -> ImPeers.start(dir, 64));
@@ -139,30 +136,6 @@ class PresenceDialogRestartIT {
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "\n" + agent.log() + peers.logs(), e);
         }
-    }
-
-    /** The messages sipp {@code direction} ("received" or "sent"), in order, from its {@code -trace_msg}. */
-    private static List<String> messages(String trace, String direction) {
-        List<String> found = new ArrayList<>();
-        Matcher matcher = MESSAGE.matcher(trace);
-        while (matcher.find()) {
-            if (matcher.group(1).equals(direction)) {
-                found.add(matcher.group(2).strip());
-            }
-        }
-        return found;
-    }
-
-    private static String header(String message, String name) {
-        Matcher matcher = Pattern.compile("(?mi)^" + Pattern.quote(name) + "\\s*:\\s*(.*)$").matcher(message);
-        assertThat(matcher.find()).as(name + " in\n" + message).isTrue();
-        return matcher.group(1).strip();
-    }
-
-    private static String tag(String value) {
-        Matcher matcher = Pattern.compile(";\\s*tag=([^;\\s>]+)").matcher(value);
-        assertThat(matcher.find()).as("tag in " + value).isTrue();
-        return matcher.group(1);
     }
 
     private static long cseq(String message) {
