@@ -21,13 +21,10 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.parley.sip.EventInbound;
 import org.parley.sip.FakeDialog;
 import org.parley.sip.FakeStack;
-import org.parley.sip.InboundRequest;
 import org.parley.sip.SipDialogSnapshot;
-import org.parley.sip.SipInbound;
-import org.parley.sip.SipResponder;
-import org.parley.sip.SubscriptionEvent;
 import org.parley.sip.WatcherEvent;
 import org.parley.sip.WatcherState;
 import org.parley.sip.router.Responders;
@@ -52,7 +49,7 @@ class EstablishedWatchersTest {
     private final List<WatcherEvent> events = new CopyOnWriteArrayList<>();
     private final List<Response> responses = new CopyOnWriteArrayList<>();
     private final Watchers watchers = new Watchers(provider(), new Responders(stack.runtime, stack.factory,
-            stack.metrics), new Inbound(), handedOver::add, Watchers.DECISION_TIME, stack.factory, stack.sender,
+            stack.metrics), EventInbound.watchersTo(events::add), handedOver::add, Watchers.DECISION_TIME, stack.factory, stack.sender,
             scheduler);
 
     @AfterEach
@@ -132,23 +129,5 @@ class EstablishedWatchersTest {
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
-    }
-
-    /** Collects the watcher events; nothing else arrives in this test. */
-    private final class Inbound implements SipInbound {
-        @Override
-        public void onRequest(InboundRequest request, SipResponder responder) {
-            throw new AssertionError("no request expected");
-        }
-
-        @Override
-        public void onSubscription(SubscriptionEvent event) {
-            throw new AssertionError("no subscription expected");
-        }
-
-        @Override
-        public void onWatcher(WatcherEvent event) {
-            events.add(event);
-        }
     }
 }

@@ -19,14 +19,11 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.parley.sip.EventInbound;
 import org.parley.sip.FakeStack;
-import org.parley.sip.InboundRequest;
 import org.parley.sip.SipBody;
 import org.parley.sip.SipDialogSnapshot;
-import org.parley.sip.SipInbound;
 import org.parley.sip.SipNotifier;
-import org.parley.sip.SipResponder;
-import org.parley.sip.SubscriptionEvent;
 import org.parley.sip.WatcherEvent;
 import org.parley.sip.WatcherId;
 import org.parley.sip.WatcherState;
@@ -46,7 +43,7 @@ class ResumedWatchersTest {
     private final FakeStack stack = new FakeStack(scheduler);
     private final BlockingQueue<WatcherEvent> events = new LinkedBlockingQueue<>();
     private final Watchers watchers = new Watchers(null, new Responders(stack.runtime, stack.factory, stack.metrics),
-            new Inbound(), Runnable::run, Watchers.DECISION_TIME, stack.factory, stack.sender, scheduler);
+            EventInbound.watchersTo(events::add), Runnable::run, Watchers.DECISION_TIME, stack.factory, stack.sender, scheduler);
 
     @AfterEach
     void stop() {
@@ -155,23 +152,5 @@ class ResumedWatchersTest {
 
     private static org.parley.sip.SipOutcome.FinalResponse ok() {
         return new org.parley.sip.SipOutcome.FinalResponse(200, "OK", List.of(), Optional.empty());
-    }
-
-    /** Collects the watcher events; nothing else arrives in these tests. */
-    private final class Inbound implements SipInbound {
-        @Override
-        public void onRequest(InboundRequest request, SipResponder responder) {
-            throw new AssertionError("no request expected");
-        }
-
-        @Override
-        public void onSubscription(SubscriptionEvent event) {
-            throw new AssertionError("no subscription expected");
-        }
-
-        @Override
-        public void onWatcher(WatcherEvent event) {
-            events.add(event);
-        }
     }
 }

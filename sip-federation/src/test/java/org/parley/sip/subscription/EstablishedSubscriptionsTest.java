@@ -15,13 +15,12 @@ import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.parley.sip.EventInbound;
 import org.parley.sip.FakeDialog;
 import org.parley.sip.FakeStack;
 import org.parley.sip.InboundRequest;
 import org.parley.sip.SipHeader;
-import org.parley.sip.SipInbound;
 import org.parley.sip.SipOutcome;
-import org.parley.sip.SipResponder;
 import org.parley.sip.SubscribeRequest;
 import org.parley.sip.SubscriptionEvent;
 import org.parley.sip.SubscriptionId;
@@ -40,7 +39,7 @@ class EstablishedSubscriptionsTest {
     private final FakeStack stack = new FakeStack(scheduler);
     private final BlockingQueue<SubscriptionEvent> events = new LinkedBlockingQueue<>();
     private final Subscriptions subscriptions = new Subscriptions(stack.runtime, stack.factory, stack.sender,
-            new Inbound(), scheduler, Runnable::run);
+            EventInbound.subscriptionsTo(events::add), scheduler, Runnable::run);
 
     @AfterEach
     void stop() {
@@ -105,18 +104,5 @@ class EstablishedSubscriptionsTest {
 
     private static long cseq(Request request) {
         return ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber();
-    }
-
-    /** Collects the subscription events; nothing else arrives in these tests. */
-    private final class Inbound implements SipInbound {
-        @Override
-        public void onRequest(InboundRequest request, SipResponder responder) {
-            throw new AssertionError("no request expected");
-        }
-
-        @Override
-        public void onSubscription(SubscriptionEvent event) {
-            events.add(event);
-        }
     }
 }

@@ -18,13 +18,11 @@ import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.parley.sip.EventInbound;
 import org.parley.sip.FakeStack;
-import org.parley.sip.InboundRequest;
 import org.parley.sip.SipDialogSnapshot;
 import org.parley.sip.SipHeader;
-import org.parley.sip.SipInbound;
 import org.parley.sip.SipOutcome;
-import org.parley.sip.SipResponder;
 import org.parley.sip.SubscribeRequest;
 import org.parley.sip.SubscriptionEvent;
 import org.parley.sip.SubscriptionId;
@@ -47,7 +45,7 @@ class MinExpiresSubscriptionsTest {
     private final FakeStack stack = new FakeStack(scheduler);
     private final BlockingQueue<SubscriptionEvent> events = new LinkedBlockingQueue<>();
     private final Subscriptions subscriptions = new Subscriptions(stack.runtime, stack.factory, stack.sender,
-            new Inbound(), scheduler, Runnable::run);
+            EventInbound.subscriptionsTo(events::add), scheduler, Runnable::run);
 
     @AfterEach
     void stop() {
@@ -162,18 +160,5 @@ class MinExpiresSubscriptionsTest {
 
     private static long cseq(Request request) {
         return ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber();
-    }
-
-    /** Collects the subscription events; nothing else arrives in these tests. */
-    private final class Inbound implements SipInbound {
-        @Override
-        public void onRequest(InboundRequest request, SipResponder responder) {
-            throw new AssertionError("no request expected");
-        }
-
-        @Override
-        public void onSubscription(SubscriptionEvent event) {
-            events.add(event);
-        }
     }
 }
