@@ -78,8 +78,7 @@ class SipPresentitiesTest {
         subscribe();
         state.makeDurable();
 
-        presentities.event(new SubscriptionEvent.Notified(new SubscriptionId("call-1"), SubscriptionState.ACTIVE,
-                Optional.of(SipBody.text("application/pidf+xml", PIDF_AWAY))));
+        notifyActive(Optional.of(SipBody.text("application/pidf+xml", PIDF_AWAY)));
 
         assertThat(sent).isEmpty();
         state.makeDurable();
@@ -120,8 +119,7 @@ class SipPresentitiesTest {
     void aConfirmedSubscriptionWhoseDialogTimedOutIsSubscribedAgain() {
         subscribe();
         state.makeDurable();
-        presentities.event(new SubscriptionEvent.Notified(new SubscriptionId("call-1"), SubscriptionState.ACTIVE,
-                Optional.empty()));
+        notifyActive(Optional.empty());
         state.makeDurable();
 
         presentities.event(new SubscriptionEvent.Terminated(new SubscriptionId("call-1"), "timeout"));
@@ -148,8 +146,7 @@ class SipPresentitiesTest {
     void aSecondSubscribeForAConfirmedPairIsAnsweredAtOnce() {
         subscribe();
         state.makeDurable();
-        presentities.event(new SubscriptionEvent.Notified(new SubscriptionId("call-1"), SubscriptionState.ACTIVE,
-                Optional.of(SipBody.text("application/pidf+xml", PIDF_AWAY))));
+        notifyActive(Optional.of(SipBody.text("application/pidf+xml", PIDF_AWAY)));
         state.makeDurable();
         sent.clear();
 
@@ -164,8 +161,7 @@ class SipPresentitiesTest {
         presentities.probe(read("<presence from='alice@jabber.test/pc' to='bob@contoso.test' type='probe'/>"));
         assertThat(sent).extracting(Stanza::type).containsExactly("unavailable");
         subscribe();
-        presentities.event(new SubscriptionEvent.Notified(new SubscriptionId("call-1"), SubscriptionState.ACTIVE,
-                Optional.of(SipBody.text("application/pidf+xml", PIDF_AWAY))));
+        notifyActive(Optional.of(SipBody.text("application/pidf+xml", PIDF_AWAY)));
         state.makeDurable();
         sent.clear();
 
@@ -216,8 +212,7 @@ class SipPresentitiesTest {
     void aRestoredAuthorizedSubscriptionDeliversPresenceWithoutASecondSubscribed() {
         presentities.restore(XmppAddress.of("alice", "jabber.test"), XmppAddress.of("bob", "contoso.test"), true);
 
-        presentities.event(new SubscriptionEvent.Notified(new SubscriptionId("call-1"), SubscriptionState.ACTIVE,
-                Optional.of(SipBody.text("application/pidf+xml", PIDF_AWAY))));
+        notifyActive(Optional.of(SipBody.text("application/pidf+xml", PIDF_AWAY)));
 
         assertThat(subscribes).singleElement().satisfies(request ->
                 assertThat(request.from()).isEqualTo("sip:alice@jabber.test"));
@@ -244,8 +239,7 @@ class SipPresentitiesTest {
     @Test
     void goingOfflineIsSentFromEachResourceShownAvailable() {
         subscribe();
-        presentities.event(new SubscriptionEvent.Notified(new SubscriptionId("call-1"), SubscriptionState.ACTIVE,
-                Optional.of(SipBody.text("application/pidf+xml", PIDF_AWAY))));
+        notifyActive(Optional.of(SipBody.text("application/pidf+xml", PIDF_AWAY)));
         state.makeDurable();
         sent.clear();
 
@@ -260,13 +254,11 @@ class SipPresentitiesTest {
     @Test
     void aNotifyWithoutBodyShowsEachResourceLastShownAvailableUnavailable() {
         subscribe();
-        presentities.event(new SubscriptionEvent.Notified(new SubscriptionId("call-1"), SubscriptionState.ACTIVE,
-                Optional.of(SipBody.text("application/pidf+xml", PIDF_AWAY))));
+        notifyActive(Optional.of(SipBody.text("application/pidf+xml", PIDF_AWAY)));
         state.makeDurable();
         sent.clear();
 
-        presentities.event(new SubscriptionEvent.Notified(new SubscriptionId("call-1"), SubscriptionState.ACTIVE,
-                Optional.empty()));
+        notifyActive(Optional.empty());
 
         assertThat(sent).extracting(Stanza::type).containsOnly("unavailable");
         assertThat(sent).extracting(stanza -> stanza.from().toString()).contains("bob@contoso.test/desk");
@@ -275,13 +267,11 @@ class SipPresentitiesTest {
     @Test
     void aNotifyNoLongerNamingAResourceShowsItUnavailableAndTheOthersAsTheySay() {
         subscribe();
-        presentities.event(new SubscriptionEvent.Notified(new SubscriptionId("call-1"), SubscriptionState.ACTIVE,
-                Optional.of(SipBody.text("application/pidf+xml", PIDF_AWAY))));
+        notifyActive(Optional.of(SipBody.text("application/pidf+xml", PIDF_AWAY)));
         state.makeDurable();
         sent.clear();
 
-        presentities.event(new SubscriptionEvent.Notified(new SubscriptionId("call-1"), SubscriptionState.ACTIVE,
-                Optional.of(SipBody.text("application/pidf+xml", PIDF_AWAY.replace("ID-desk", "ID-phone")))));
+        notifyActive(Optional.of(SipBody.text("application/pidf+xml", PIDF_AWAY.replace("ID-desk", "ID-phone"))));
 
         assertThat(sent).hasSize(2);
         assertThat(sent.get(0).type()).isEqualTo("unavailable");
@@ -311,9 +301,8 @@ class SipPresentitiesTest {
     void aMicrosoftEnhancedPresenceNotifyIsMappedByItsAvailability() {
         confirm();
 
-        presentities.event(new SubscriptionEvent.Notified(new SubscriptionId("call-1"), SubscriptionState.ACTIVE,
-                Optional.of(SipBody.text(NotifyBodiesTest.MS_CATEGORIES, NotifyBodiesTest.categories(6500,
-                        "In a call")))));
+        notifyActive(Optional.of(SipBody.text(NotifyBodiesTest.MS_CATEGORIES, NotifyBodiesTest.categories(6500,
+                        "In a call"))));
 
         assertThat(sent).hasSize(2).last().satisfies(presence -> {
             assertThat(presence.type()).isEmpty();
@@ -325,12 +314,10 @@ class SipPresentitiesTest {
     @Test
     void aNotifyBodyOfAnotherTypeShowsTheUserUnavailable() {
         confirm();
-        presentities.event(new SubscriptionEvent.Notified(new SubscriptionId("call-1"), SubscriptionState.ACTIVE,
-                Optional.of(SipBody.text("application/pidf+xml", PIDF_AWAY))));
+        notifyActive(Optional.of(SipBody.text("application/pidf+xml", PIDF_AWAY)));
         sent.clear();
 
-        presentities.event(new SubscriptionEvent.Notified(new SubscriptionId("call-1"), SubscriptionState.ACTIVE,
-                Optional.of(SipBody.text("application/xpidf+xml", "<presence/>"))));
+        notifyActive(Optional.of(SipBody.text("application/xpidf+xml", "<presence/>")));
 
         assertThat(sent).extracting(Stanza::type).containsExactly("unavailable", "unavailable");
         assertThat(sent).extracting(stanza -> stanza.from().toString())
@@ -339,10 +326,15 @@ class SipPresentitiesTest {
 
     private void confirm() {
         subscribe();
-        presentities.event(new SubscriptionEvent.Notified(new SubscriptionId("call-1"), SubscriptionState.ACTIVE,
-                Optional.empty()));
+        notifyActive(Optional.empty());
         state.makeDurable();
         sent.removeIf(stanza -> stanza.type().equals("unavailable")); // the body-less NOTIFY's presence
+    }
+
+    /** A NOTIFY active in the subscription {@link #subscribe} made. */
+    private void notifyActive(Optional<SipBody> body) {
+        presentities.event(new SubscriptionEvent.Notified(new SubscriptionId("call-1"), SubscriptionState.ACTIVE,
+                body));
     }
 
     private void subscribe() {
