@@ -9,6 +9,10 @@ import org.parley.mapper.MappingResult;
  * Normalises the domain of a JID (RFC 7622 §3.2) or the host of a SIP URI to one comparable form: IDNA A-labels,
  * lower case, no trailing dot, at most 253 octets of LDH labels. RFC 7247 §6.1 leaves domain mapping to DNS, so the
  * same normalised name is used on both sides. IP literals are refused: federation needs domain names.
+ *
+ * <p>A normalised name is the JVM's interned copy ({@link String#intern()}): a gateway holds hundreds of thousands
+ * of addresses over a few dozen domains, and one copy per address would cost more than the rest of the address.
+ * Interned strings nobody references any more are collected, so names from the network do not accumulate.
  */
 final class DomainNames {
 
@@ -44,7 +48,7 @@ final class DomainNames {
                 return malformed(raw, "bad label '" + label + "'");
             }
         }
-        return MappingResult.mapped(ascii);
+        return MappingResult.mapped(ascii.intern());
     }
 
     /** The normalised name; for names already known to be valid (configuration, constructors). */

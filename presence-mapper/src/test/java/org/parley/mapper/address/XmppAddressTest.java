@@ -89,6 +89,15 @@ class XmppAddressTest {
     }
 
     @Test
+    void addressesAtOneDomainShareOneCopyOfItsName() {
+        XmppAddress parsed = XmppAddress.parse("alice@" + new String("Jabber.Test")).orElseThrow();
+        XmppAddress built = XmppAddress.of("bob", new StringBuilder("jabber.").append("test").toString());
+        SipAddress sip = SipAddress.of("carol", new String("jabber.test"));
+
+        assertThat(parsed.domain()).isEqualTo("jabber.test").isSameAs(built.domain()).isSameAs(sip.host());
+    }
+
+    @Test
     void bareAndFullForms() {
         XmppAddress full = XmppAddress.of("alice", "Example.com").withResource("desk");
         assertThat(full.isFull()).isTrue();
