@@ -53,8 +53,32 @@ public record SipDialogSnapshot(String callId, String localUri, String localTag,
         return new SipDialogSnapshot(callId, localUri, localTag, remoteUri, remoteTag, remoteTarget, routeSet, cseq);
     }
 
+    /**
+     * This dialog as a long-lived one should be held (a gateway holds one per subscription, 100,000s of them): its
+     * Call-ID and tags as the instances in {@code held} where equal (the caller's ids already hold them), and its
+     * URIs, remote target and routes as the JVM's shared copies ({@link String#intern()}), since those repeat
+     * across dialogs (the gateway's own URIs, one edge route, a user's one contact).
+     */
+    public SipDialogSnapshot compacted(List<String> held) {
+        return new SipDialogSnapshot(heldOr(held, callId), localUri.intern(), heldOr(held, localTag),
+                remoteUri.intern(), heldOr(held, remoteTag), remoteTarget.intern(),
+                routeSet.stream().map(String::intern).toList(), localCseq);
+    }
+
+    private static String heldOr(List<String> held, String value) {
+        for (String candidate : held) {
+            if (candidate.equals(value)) {
+                return candidate;
+            }
+        }
+        return value;
+    }
+
     /** This dialog with a new remote target (after a target refresh request, RFC 6665 §4.1.2.2, §4.2.2). */
     public SipDialogSnapshot withRemoteTarget(String target) {
-        return new SipDialogSnapshot(callId, localUri, localTag, remoteUri, remoteTag, target, routeSet, localCseq);
+        if (target.equals(remoteTarget)) {
+            return this;
+        }
+        return new SipDialogSnapshot(callId, localUri, localTag, remoteUri, remoteTag, target.intern(), routeSet, localCseq);
     }
 }

@@ -1,6 +1,7 @@
 package org.parley.sip.dialog;
 
 import java.text.ParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import javax.sip.Dialog;
@@ -23,11 +24,17 @@ import org.parley.sip.transaction.RequestFactory;
 public final class ReleasingDialogPath implements DialogPath {
 
     private final RequestFactory factory;
+    private final List<String> held;
     private volatile DialogPath current;
 
-    public ReleasingDialogPath(Dialog dialog, RequestFactory factory) {
+    /**
+     * @param held the dialog's ids as the caller holds them (Call-ID, tags): the released values share these
+     *             instances rather than keep the stack's copies ({@link SipDialogSnapshot#compacted})
+     */
+    public ReleasingDialogPath(Dialog dialog, RequestFactory factory, List<String> held) {
         this.current = new LiveDialogPath(dialog);
         this.factory = factory;
+        this.held = List.copyOf(held);
     }
 
     /**
@@ -44,7 +51,7 @@ public final class ReleasingDialogPath implements DialogPath {
         if (snapshot.isEmpty()) {
             return false;
         }
-        current = new SnapshotDialogPath(snapshot.get(), factory);
+        current = new SnapshotDialogPath(snapshot.get().compacted(held), factory);
         live.delete();
         return true;
     }

@@ -125,7 +125,7 @@ public final class Watchers implements RequestHandler, SipWatcherRegistry {
             return;
         }
         WatcherId id = new WatcherId(request.callId(), tag);
-        Watcher watcher = new Watcher(id, new ReleasingDialogPath(dialog, factory), PRESENCE, responder, requested,
+        Watcher watcher = new Watcher(id, new ReleasingDialogPath(dialog, factory, List.of(id.callId(), id.localTag())), PRESENCE, responder, requested,
                 services);
         watchers.put(id, watcher);
         watcher.awaitDecision(decisionTime);

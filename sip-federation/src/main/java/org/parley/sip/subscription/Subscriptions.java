@@ -153,8 +153,10 @@ public final class Subscriptions implements SipSubscriber {
             emit(new SubscriptionEvent.Terminated(id, "cannot build SUBSCRIBE: " + e.getMessage()));
             return id;
         }
-        SubscriptionId id = new SubscriptionId(((CallIdHeader) built.getHeader(CallIdHeader.NAME)).getCallId());
-        Subscription subscription = new Subscription(request, new ReleasingDialogPath(dialog, factory), expires, false);
+        SubscriptionId id = chosen.orElseGet(() ->
+                new SubscriptionId(((CallIdHeader) built.getHeader(CallIdHeader.NAME)).getCallId()));
+        Subscription subscription = new Subscription(request,
+                new ReleasingDialogPath(dialog, factory, List.of(id.callId())), expires, false);
         active.put(id, subscription);
         sender.send(transaction, Optional.empty(), Optional.empty())
                 .thenAccept(outcome -> answered(id, subscription, outcome, attempt));

@@ -40,7 +40,7 @@ class ReleasingDialogPathTest {
     @Test
     void anEstablishedDialogIsDeletedInTheStackAndNoLongerReferenced() throws Exception {
         FakeDialog held = new FakeDialog(CONFIRMED, stack.runtime);
-        ReleasingDialogPath path = new ReleasingDialogPath(held.dialog(), stack.factory);
+        ReleasingDialogPath path = new ReleasingDialogPath(held.dialog(), stack.factory, List.of());
 
         path.established();
 
@@ -51,9 +51,31 @@ class ReleasingDialogPathTest {
     }
 
     @Test
+    void theReleasedValuesShareTheCallersIdsAndOneCopyOfEachUri() {
+        String callId = new String(CONFIRMED.callId());
+        String tag = new String(CONFIRMED.localTag());
+        ReleasingDialogPath path = new ReleasingDialogPath(new FakeDialog(CONFIRMED, stack.runtime).dialog(),
+                stack.factory, List.of(callId, tag));
+        ReleasingDialogPath other = new ReleasingDialogPath(new FakeDialog(CONFIRMED, stack.runtime).dialog(),
+                stack.factory, List.of());
+
+        path.established();
+        other.established();
+
+        SipDialogSnapshot kept = path.snapshot().orElseThrow();
+        SipDialogSnapshot otherKept = other.snapshot().orElseThrow();
+        assertThat(kept).isEqualTo(CONFIRMED);
+        assertThat(kept.callId()).isSameAs(callId);
+        assertThat(kept.localTag()).isSameAs(tag);
+        assertThat(kept.remoteTarget()).isSameAs(otherKept.remoteTarget());
+        assertThat(kept.localUri()).isSameAs(otherKept.localUri());
+        assertThat(kept.routeSet().get(0)).isSameAs(otherKept.routeSet().get(0));
+    }
+
+    @Test
     void requestsAfterTheReleaseContinueTheDialogsCseqRouteSetAndTarget() throws Exception {
         ReleasingDialogPath path = new ReleasingDialogPath(new FakeDialog(CONFIRMED, stack.runtime).dialog(),
-                stack.factory);
+                stack.factory, List.of());
         path.established();
 
         Request refresh = path.createRequest(Request.SUBSCRIBE);
@@ -73,7 +95,7 @@ class ReleasingDialogPathTest {
     void aDialogWithoutTheRemoteTagYetStaysWithTheStack() {
         FakeDialog early = new FakeDialog(new SipDialogSnapshot("c-9@gw.test", "sip:alice@jabber.test", "gw-tag",
                 "sip:bob@contoso.test", "", "sip:bob@contoso.test", List.of(), 1), stack.runtime);
-        ReleasingDialogPath path = new ReleasingDialogPath(early.dialog(), stack.factory);
+        ReleasingDialogPath path = new ReleasingDialogPath(early.dialog(), stack.factory, List.of());
 
         assertThat(path.release()).isFalse();
         assertThat(path.holdsStackDialog()).isTrue();
@@ -83,7 +105,7 @@ class ReleasingDialogPathTest {
     @Test
     void deletingBeforeTheReleaseDeletesTheStacksDialog() {
         FakeDialog held = new FakeDialog(CONFIRMED, stack.runtime);
-        ReleasingDialogPath path = new ReleasingDialogPath(held.dialog(), stack.factory);
+        ReleasingDialogPath path = new ReleasingDialogPath(held.dialog(), stack.factory, List.of());
 
         path.delete();
 
