@@ -28,7 +28,7 @@ final class PresenceRestart implements Service {
 
     @Override
     public void start() {
-        state.get().ifPresent(current -> route.restore(current.restored()));
+        state.get().ifPresent(current -> route.restore(current.takeRestored()));
     }
 
     @Override

@@ -1,8 +1,10 @@
 package org.parley.gateway.presence.state;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.parley.gateway.store.StoreException;
 import org.slf4j.Logger;
@@ -12,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * The gateway's presence state: loaded from the store at start-up, read from memory, changed through
  * {@link #apply} which updates memory at once and the store in the background (issue 6, items 3 and 5).
  *
- * <p>Start-up: {@link #open} reads everything ({@link PresenceStateRepository#load}); {@link #restored()} says
+ * <p>Start-up: {@link #open} reads everything ({@link PresenceStateRepository#load}); {@link #takeRestored()} says
  * what to refresh, re-create and re-probe. Expired dialogs are not in the cache: re-create subscriber dialogs,
  * then remove the old ones through {@link #apply}, like the expired notifier dialogs.
  *
@@ -22,12 +24,12 @@ public final class PresenceState implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PresenceState.class);
 
-    private final RestoredState restored;
+    private final AtomicReference<RestoredState> restored;
     private final PresenceStateCache cache;
     private final StateWriter writer;
 
     private PresenceState(RestoredState restored, PresenceStateCache cache, StateWriter writer) {
-        this.restored = restored;
+        this.restored = new AtomicReference<>(restored);
         this.cache = cache;
         this.writer = writer;
     }
@@ -52,9 +54,13 @@ public final class PresenceState implements AutoCloseable {
         return new PresenceState(restored, cache, StateWriter.start(repository, settings));
     }
 
-    /** What the store held at start-up. */
-    public RestoredState restored() {
-        return restored;
+    /**
+     * What the store held at start-up, handed out once: the records are dropped here, so that after the restore
+     * only the state that is still live stays on the heap. Later calls get nothing stored.
+     */
+    public RestoredState takeRestored() {
+        RestoredState taken = restored.getAndSet(null);
+        return taken != null ? taken : RestoredState.empty(Instant.EPOCH);
     }
 
     /** The current state, for lookups. */
