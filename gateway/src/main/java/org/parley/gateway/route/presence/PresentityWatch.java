@@ -9,7 +9,6 @@ import org.parley.gateway.presence.state.DialogId;
 import org.parley.mapper.address.XmppAddress;
 import org.parley.mapper.presence.OutboundDialog;
 import org.parley.mapper.presence.PresenceType;
-import org.parley.mapper.presence.SubscribeIntent;
 import org.parley.mapper.presence.XmppPresence;
 import org.parley.sip.SubscriptionId;
 
@@ -18,24 +17,31 @@ import org.parley.sip.SubscriptionId;
  * subscription's id and stored dialog, where the pair stands ({@link OutboundDialog}), the presence last shown, and
  * the lane that keeps what goes to the XMPP user in order. Mutable fields are guarded by the owning
  * {@link SipPresentities}.
+ *
+ * <p>A gateway holds one per subscription, so it keeps only what cannot be derived: the key (the object the
+ * presence state holds for the authorization, so the addresses are held once), the SIP user's JID, and what
+ * changes. The SUBSCRIBE's addresses are mapped again from the key when one is sent.
  */
 final class PresentityWatch {
 
     final AuthorizationKey key;
-    final SubscribeIntent intent;
-    final XmppAddress watcher;
     final XmppAddress presentity;
     SubscriptionId id;
     DialogId stored;
     OutboundDialog dialog = OutboundDialog.AWAITING_ACTIVE;
     List<XmppPresence> last = List.of();
-    CompletableFuture<Void> lane = CompletableFuture.completedFuture(null);
+    /** What was last queued for the XMPP user; the owner's shared completed stage once that has run. */
+    CompletableFuture<Void> lane;
 
-    PresentityWatch(AuthorizationKey key, SubscribeIntent intent, XmppAddress watcher, XmppAddress presentity) {
+    PresentityWatch(AuthorizationKey key, XmppAddress presentity, CompletableFuture<Void> idle) {
         this.key = key;
-        this.intent = intent;
-        this.watcher = watcher;
         this.presentity = presentity;
+        this.lane = idle;
+    }
+
+    /** The XMPP user watching: the authorization's contact (a bare JID). */
+    XmppAddress watcher() {
+        return key.xmppContact();
     }
 
     /**
@@ -43,9 +49,8 @@ final class PresentityWatch {
      * {@code keepLast}, its last presence, so that a later loss can name the resources shown).
      */
     PresentityWatch again(boolean keepLast) {
-        PresentityWatch again = new PresentityWatch(key, intent, watcher, presentity);
+        PresentityWatch again = new PresentityWatch(key, presentity, lane);
         again.dialog = OutboundDialog.CONFIRMED;
-        again.lane = lane;
         if (keepLast) {
             again.last = last;
         }
@@ -59,8 +64,8 @@ final class PresentityWatch {
     List<XmppPresence> offline() {
         List<XmppPresence> resources = last.stream()
                 .filter(presence -> presence.type() == PresenceType.AVAILABLE)
-                .map(presence -> XmppPresence.unavailable(presence.from(), watcher)).toList();
-        return resources.isEmpty() ? List.of(XmppPresence.unavailable(presentity, watcher)) : resources;
+                .map(presence -> XmppPresence.unavailable(presence.from(), watcher())).toList();
+        return resources.isEmpty() ? List.of(XmppPresence.unavailable(presentity, watcher())) : resources;
     }
 
     /**
@@ -71,6 +76,6 @@ final class PresentityWatch {
         Set<XmppAddress> named = now.stream().map(XmppPresence::from).collect(Collectors.toSet());
         return last.stream()
                 .filter(presence -> presence.type() == PresenceType.AVAILABLE && !named.contains(presence.from()))
-                .map(presence -> XmppPresence.unavailable(presence.from(), watcher)).toList();
+                .map(presence -> XmppPresence.unavailable(presence.from(), watcher())).toList();
     }
 }

@@ -82,6 +82,8 @@ public final class SipPresentities {
     private final Map<SubscriptionId, PresentityWatch> byId = new HashMap<>();
     private final Map<AuthorizationKey, PresentityWatch> byKey = new HashMap<>();
     private final Map<AuthorizationKey, PresentityWatch> retrying = new HashMap<>();
+    /** The lane of every watch with nothing queued: one completed stage shared, not one per subscription. */
+    private final CompletableFuture<Void> idle = CompletableFuture.completedFuture(null);
 
     /**
      * @param mapper builds the SUBSCRIBEs (Expires from its settings)
@@ -126,7 +128,7 @@ public final class SipPresentities {
         retrying.remove(key);
         PresentityWatch existing = byKey.get(key);
         if (existing != null && existing.dialog == OutboundDialog.CONFIRMED) {
-            send(existing, List.of(XmppPresence.of(PresenceType.SUBSCRIBED, existing.presentity, existing.watcher)));
+            send(existing, List.of(XmppPresence.of(PresenceType.SUBSCRIBED, existing.presentity, existing.watcher())));
             send(existing, existing.last);
             return Optional.empty();
         }
@@ -138,17 +140,18 @@ public final class SipPresentities {
                     LOG.warn("pending authorization {} not recorded: {}", key, failed.toString());
                     return null;
                 });
-        start(new PresentityWatch(key, subscribe, request.from().bare(), request.to().bare()), SubscribeKind.INITIAL);
+        start(new PresentityWatch(key, request.to().bare(), idle), SubscribeKind.INITIAL);
         return Optional.empty();
     }
 
     /**
-     * Subscribes again after a restart for a stored authorization of {@code watcher} to {@code presentity}
-     * (RFC 8048 §5.2.2: nobody re-adds anybody). An authorized pair is treated as confirmed: its first NOTIFY
-     * delivers presence without a second {@code subscribed}.
+     * Subscribes again after a restart for the stored authorization {@code stored} (its contact watching the SIP
+     * user whose JID is {@code presentity}; RFC 8048 §5.2.2: nobody re-adds anybody). An authorized pair is treated
+     * as confirmed: its first NOTIFY delivers presence without a second {@code subscribed}. The watch holds the
+     * key object given, the one the presence state holds.
      */
-    public synchronized void restore(XmppAddress watcher, XmppAddress presentity, boolean authorized) {
-        restorable(watcher, presentity).ifPresent(watch -> {
+    public synchronized void restore(AuthorizationKey stored, XmppAddress presentity, boolean authorized) {
+        restorable(stored, presentity).ifPresent(watch -> {
             if (authorized) {
                 watch.dialog = OutboundDialog.CONFIRMED;
             }
@@ -161,11 +164,11 @@ public final class SipPresentities {
      * dialog is refreshed in place (RFC 6665 §4.1.2.2); a failed refresh ends it and the pair is subscribed anew
      * ({@link SubscriptionEnd}). A row without the notifier's tag is replaced by a new SUBSCRIBE.
      */
-    public synchronized void resume(XmppAddress watcher, XmppAddress presentity, SipSubscriptionDialog row) {
-        Optional<PresentityWatch> restorable = restorable(watcher, presentity);
+    public synchronized void resume(AuthorizationKey stored, XmppAddress presentity, SipSubscriptionDialog row) {
+        Optional<PresentityWatch> restorable = restorable(stored, presentity);
         restorable.ifPresent(watch -> watch.dialog = OutboundDialog.CONFIRMED);
-        Optional<SipDialogSnapshot> dialog = restorable.flatMap(watch -> StoredDialogs.snapshot(row,
-                watch.intent.subscriber().toUri(), watch.intent.presentity().toUri()));
+        Optional<SipDialogSnapshot> dialog = restorable.map(this::intent).flatMap(intent -> StoredDialogs.snapshot(row,
+                intent.subscriber().toUri(), intent.presentity().toUri()));
         if (dialog.isEmpty()) {
             dialogs.forget(row.id());
             restorable.ifPresent(watch -> start(watch, SubscribeKind.RESTORE));
@@ -173,26 +176,28 @@ public final class SipPresentities {
         }
         PresentityWatch watch = restorable.get();
         watch.stored = row.id();
-        watch.id = sip.resume(dialog.get(), request(watch.intent));
+        watch.id = sip.resume(dialog.get(), request(watch));
         metrics.subscribing(SubscribeKind.RESTORE, watch.id);
         hold(watch, "resumes its subscription to");
     }
 
     /** A watch for a stored pair, unless the pair cannot be mapped any more or is held already. */
-    private Optional<PresentityWatch> restorable(XmppAddress watcher, XmppAddress presentity) {
+    private Optional<PresentityWatch> restorable(AuthorizationKey stored, XmppAddress presentity) {
+        XmppAddress watcher = stored.xmppContact();
         MappingResult<SubscribeIntent> intent = mapper.intent(watcher, presentity, SubscribeIntent.Kind.SUBSCRIBE);
         if (intent instanceof MappingResult.Rejected<SubscribeIntent> rejected) {
             LOG.info("stored subscription of {} to {} not restored: {}", watcher, presentity,
                     rejected.rejection().reason());
             return Optional.empty();
         }
-        AuthorizationKey key = key(intent.orElseThrow().presentity(), watcher);
+        AuthorizationKey mapped = key(intent.orElseThrow().presentity(), watcher);
+        AuthorizationKey key = mapped.equals(stored) ? stored : mapped;
         return byKey.containsKey(key) ? Optional.empty()
-                : Optional.of(new PresentityWatch(key, intent.orElseThrow(), watcher.bare(), presentity.bare()));
+                : Optional.of(new PresentityWatch(key, presentity.bare(), idle));
     }
 
     private void start(PresentityWatch watch, SubscribeKind kind) {
-        watch.id = sip.subscribe(request(watch.intent));
+        watch.id = sip.subscribe(request(watch));
         metrics.subscribing(kind, watch.id);
         hold(watch, "subscribes to");
     }
@@ -200,7 +205,7 @@ public final class SipPresentities {
     private void hold(PresentityWatch watch, String what) {
         byId.put(watch.id, watch);
         byKey.put(watch.key, watch);
-        LOG.debug("{} {} {} ({})", watch.watcher, what, watch.presentity, watch.id.callId());
+        LOG.debug("{} {} {} ({})", watch.watcher(), what, watch.presentity, watch.id.callId());
     }
 
     /** An XMPP {@code unsubscribe} from a SIP user's presence. */
@@ -262,9 +267,16 @@ public final class SipPresentities {
                 expires);
     }
 
-    private static SubscribeRequest request(SubscribeIntent intent) {
+    /** The SUBSCRIBE for {@code watch}, its addresses mapped again from the pair (they mapped when it was made). */
+    private SubscribeRequest request(PresentityWatch watch) {
+        SubscribeIntent intent = intent(watch);
         return SubscribeRequest.presence(intent.subscriber().toUri(), intent.presentity().toUri(),
                 Duration.ofSeconds(intent.expiresSeconds()));
+    }
+
+    /** The pair's SUBSCRIBE intent; the mapping is a function of the pair, so what mapped once maps again. */
+    private SubscribeIntent intent(PresentityWatch watch) {
+        return mapper.intent(watch.watcher(), watch.presentity, SubscribeIntent.Kind.SUBSCRIBE).orElseThrow();
     }
 
     private void notified(PresentityWatch watch, SubscriptionEvent.Notified notified) {
@@ -281,7 +293,7 @@ public final class SipPresentities {
                 if (failed != null) {
                     LOG.warn("authorization {} not recorded, 'subscribed' not sent: {}", watch.key, failed.toString());
                 } else {
-                    xmpp.send(XmppPresence.of(PresenceType.SUBSCRIBED, watch.presentity, watch.watcher));
+                    xmpp.send(XmppPresence.of(PresenceType.SUBSCRIBED, watch.presentity, watch.watcher()));
                 }
                 return null;
             });
@@ -292,11 +304,12 @@ public final class SipPresentities {
     }
 
     private List<XmppPresence> presences(PresentityWatch watch, Optional<SipBody> body) {
-        SipAddress presentity = watch.intent.presentity();
-        MappingResult<List<XmppPresence>> mapped = bodies.toXmpp(presentity, watch.watcher, body);
+        SipAddress presentity = watch.key.sipUser();
+        MappingResult<List<XmppPresence>> mapped = bodies.toXmpp(presentity, watch.watcher(), body);
         if (mapped instanceof MappingResult.Rejected<List<XmppPresence>> rejected) {
-            LOG.info("NOTIFY for {} from {} not mapped: {}", watch.watcher, presentity, rejected.rejection().reason());
-            return List.of(XmppPresence.unavailable(watch.presentity, watch.watcher));
+            LOG.info("NOTIFY for {} from {} not mapped: {}", watch.watcher(), presentity,
+                    rejected.rejection().reason());
+            return List.of(XmppPresence.unavailable(watch.presentity, watch.watcher()));
         }
         return mapped.orElseThrow();
     }
@@ -313,7 +326,7 @@ public final class SipPresentities {
             return;
         }
         SubscriptionEnd end = SubscriptionEnd.of(reason, watch.dialog == OutboundDialog.CONFIRMED);
-        LOG.debug("subscription of {} to {} ended ({}): {}", watch.watcher, watch.presentity, reason, end);
+        LOG.debug("subscription of {} to {} ended ({}): {}", watch.watcher(), watch.presentity, reason, end);
         switch (end) {
             case END_AUTHORIZATION -> {
                 state.apply(StateChange.put(
@@ -375,7 +388,7 @@ public final class SipPresentities {
         if (!retrying.remove(failed.key, failed) || byKey.containsKey(failed.key)) {
             return;
         }
-        LOG.debug("subscribing {} to {} again after a transient failure", failed.watcher, failed.presentity);
+        LOG.debug("subscribing {} to {} again after a transient failure", failed.watcher(), failed.presentity);
         start(failed.again(false), SubscribeKind.RETRY);
     }
 
@@ -387,7 +400,7 @@ public final class SipPresentities {
     }
 
     private CompletableFuture<Void> sendEnd(PresentityWatch watch, CompletableFuture<Void> lane) {
-        return sendEnd(watch.offline(), watch.presentity, watch.watcher, lane);
+        return sendEnd(watch.offline(), watch.presentity, watch.watcher(), lane);
     }
 
     private CompletableFuture<Void> sendEnd(List<XmppPresence> offline, XmppAddress presentity, XmppAddress watcher,
@@ -400,8 +413,13 @@ public final class SipPresentities {
 
     private void send(PresentityWatch watch, List<XmppPresence> presences) {
         if (!presences.isEmpty()) {
-            watch.lane = watch.lane.thenRun(() -> presences.forEach(xmpp::send));
+            watch.lane = settled(watch.lane.thenRun(() -> presences.forEach(xmpp::send)));
         }
+    }
+
+    /** {@code lane}, or the shared {@link #idle} stage once it has completed normally (nothing left to wait for). */
+    private CompletableFuture<Void> settled(CompletableFuture<Void> lane) {
+        return lane.isDone() && !lane.isCompletedExceptionally() ? idle : lane;
     }
 
     private static XmppPresence readdressed(XmppPresence presence, XmppAddress to) {

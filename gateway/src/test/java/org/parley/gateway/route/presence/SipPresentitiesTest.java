@@ -12,10 +12,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.parley.gateway.presence.state.AuthorizationDirection;
+import org.parley.gateway.presence.state.AuthorizationKey;
 import org.parley.gateway.presence.state.AuthorizationState;
 import org.parley.gateway.presence.state.StateChange;
 import org.parley.gateway.route.RouteFixtures;
 import org.parley.gateway.route.Stanzas;
+import org.parley.mapper.address.SipAddress;
 import org.parley.mapper.address.XmppAddress;
 import org.parley.mapper.presence.SubscribeIntent;
 import org.parley.mapper.presence.SubscriptionMapper;
@@ -210,7 +213,9 @@ class SipPresentitiesTest {
 
     @Test
     void aRestoredAuthorizedSubscriptionDeliversPresenceWithoutASecondSubscribed() {
-        presentities.restore(XmppAddress.of("alice", "jabber.test"), XmppAddress.of("bob", "contoso.test"), true);
+        presentities.restore(new AuthorizationKey(SipAddress.of("bob", "contoso.test"),
+                XmppAddress.of("alice", "jabber.test"), AuthorizationDirection.XMPP_TO_SIP),
+                XmppAddress.of("bob", "contoso.test"), true);
 
         notifyActive(Optional.of(SipBody.text("application/pidf+xml", PIDF_AWAY)));
 

@@ -92,7 +92,7 @@ class SipPresentityDialogsTest {
 
     @Test
     void aStoredDialogIsRefreshedInPlaceAfterARestartNotSubscribedAnew() {
-        presentities.resume(XmppAddress.of("alice", "jabber.test"), XmppAddress.of("bob", "contoso.test"), row());
+        presentities.resume(row().authorizationKey(), XmppAddress.of("bob", "contoso.test"), row());
 
         assertThat(subscribes).isEmpty();
         assertThat(resumes).containsExactly("s-1@gw.test sip:alice@jabber.test;tag=gw-tag -> sip:bob@contoso.test"
@@ -107,7 +107,7 @@ class SipPresentityDialogsTest {
 
     @Test
     void a481ToTheRefreshOfAStoredDialogLeadsToANewSubscribeAndTheOldRowIsRemoved() {
-        presentities.resume(XmppAddress.of("alice", "jabber.test"), XmppAddress.of("bob", "contoso.test"), row());
+        presentities.resume(row().authorizationKey(), XmppAddress.of("bob", "contoso.test"), row());
 
         presentities.event(new SubscriptionEvent.Terminated(new SubscriptionId("s-1@gw.test"),
                 "refresh failed: 481 Call/Transaction Does Not Exist"));
@@ -124,7 +124,7 @@ class SipPresentityDialogsTest {
                 stored.sipUser(), stored.xmppContact(), stored.eventPackage(), stored.state(), stored.remoteTarget(),
                 stored.routeSet(), stored.localCseq(), stored.expiresAt());
 
-        presentities.resume(XmppAddress.of("alice", "jabber.test"), XmppAddress.of("bob", "contoso.test"), untagged);
+        presentities.resume(row().authorizationKey(), XmppAddress.of("bob", "contoso.test"), untagged);
 
         assertThat(resumes).isEmpty();
         assertThat(subscribes).hasSize(1);
