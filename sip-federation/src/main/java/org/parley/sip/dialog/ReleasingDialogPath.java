@@ -24,7 +24,7 @@ import org.parley.sip.transaction.RequestFactory;
 public final class ReleasingDialogPath implements DialogPath {
 
     private final RequestFactory factory;
-    private final List<String> held;
+    private List<String> held;
     private volatile DialogPath current;
 
     /**
@@ -52,6 +52,7 @@ public final class ReleasingDialogPath implements DialogPath {
             return false;
         }
         current = new SnapshotDialogPath(snapshot.get().compacted(held), factory);
+        held = List.of();
         live.delete();
         return true;
     }

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
@@ -52,18 +51,24 @@ import org.slf4j.LoggerFactory;
  * CSeq and dialog: the stack ends the dialog of the refused request (RFC 3261 §12.3: a non-2xx final response ends early
  * dialogs) and later removes its table entries by Call-ID and From tag, which would drop a retry's dialog that reused
  * the tag; a new tag makes the retry a dialog of its own, for the stack and for the notifier alike.
+ *
+ * <p>Timers: each subscription holds when its next step is due (a refresh, or the end of the wait for an
+ * unsubscribe's final NOTIFY), and one periodic sweep every {@link #TICK} runs what is due. A gateway holds
+ * 100,000s of subscriptions: a scheduled task each would cost more heap than the subscription's own values, and a
+ * sweep of them all takes about a millisecond. Steps run up to one tick late, which the refresh margin allows for.
  */
 public final class Subscriptions implements SipSubscriber {
 
     private static final Logger LOG = LoggerFactory.getLogger(Subscriptions.class);
     /** How long an unsubscribe waits for the final NOTIFY (RFC 6665 §4.1.2.3) before ending anyway. */
     private static final Duration FINAL_NOTIFY_WAIT = Duration.ofSeconds(32);
+    /** How often due steps are looked for. */
+    static final Duration TICK = Duration.ofMillis(500);
 
     private final SipStackRuntime runtime;
     private final RequestFactory factory;
     private final OutboundSender sender;
     private final SipInbound inbound;
-    private final ScheduledExecutorService scheduler;
     /** Delivers events in the order they happened, on the worker pool. */
     private final SerialExecutor events;
     private final Map<SubscriptionId, Subscription> active = new ConcurrentHashMap<>();
@@ -74,8 +79,24 @@ public final class Subscriptions implements SipSubscriber {
         this.factory = factory;
         this.sender = sender;
         this.inbound = inbound;
-        this.scheduler = scheduler;
         this.events = new SerialExecutor(worker);
+        scheduler.scheduleWithFixedDelay(this::sweep, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs every step that is due; a failure of one does not stop the others or later sweeps. */
+    private void sweep() {
+        long now = System.nanoTime();
+        active.forEach((id, subscription) -> {
+            try {
+                switch (subscription.takeDue(now)) {
+                    case REFRESH -> sendInDialog(id, subscription, Optional.of(Attempt.REFRESH));
+                    case END_UNSUBSCRIBED -> end(id, "unsubscribed (no final NOTIFY)");
+                    case NOTHING -> { }
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("due step of subscription {} failed: {}", id.callId(), e.toString());
+            }
+        });
     }
 
     /** Which SUBSCRIBE an answer is for: the first or a refresh, and whether it was already the 423 retry. */
@@ -91,7 +112,12 @@ public final class Subscriptions implements SipSubscriber {
         }
     }
 
-    /** One subscription's dialog and timers; mutable fields guarded by the instance. */
+    /** What a subscription has due at its {@link Subscription#dueAt}. */
+    private enum Due {
+        NOTHING, REFRESH, END_UNSUBSCRIBED
+    }
+
+    /** One subscription's dialog and next step; mutable fields guarded by the instance. */
     private static final class Subscription {
         final String event;
         final String accept;
@@ -101,9 +127,11 @@ public final class Subscriptions implements SipSubscriber {
          * then null, since of the request only what refreshes repeat is kept (the addresses are the dialog's).
          */
         SubscribeRequest initial;
-        /** The Expires to ask for: the request's, or a notifier's Min-Expires after a 423. */
-        Duration expires;
-        ScheduledFuture<?> timer;
+        /** The Expires to ask for, in seconds: the request's, or a notifier's Min-Expires after a 423. */
+        long expiresSeconds;
+        /** When {@link #due} is due, on the {@link System#nanoTime()} scale. */
+        long dueAt;
+        Due due = Due.NOTHING;
         boolean ending;
 
         Subscription(SubscribeRequest request, DialogPath dialog, Duration expires, boolean established) {
@@ -111,11 +139,27 @@ public final class Subscriptions implements SipSubscriber {
             this.accept = request.accept();
             this.initial = established ? null : request;
             this.dialog = dialog;
-            this.expires = expires;
+            this.expiresSeconds = expires.toSeconds();
         }
 
         synchronized Duration expires() {
-            return expires;
+            return Duration.ofSeconds(expiresSeconds);
+        }
+
+        /** Sets the next step ({@code NOTHING} cancels it). */
+        synchronized void schedule(Due next, Duration in) {
+            due = next;
+            dueAt = System.nanoTime() + in.toNanos();
+        }
+
+        /** The step due at {@code now}, taken (cleared), or {@code NOTHING}. */
+        synchronized Due takeDue(long now) {
+            if (due == Due.NOTHING || now - dueAt < 0) {
+                return Due.NOTHING;
+            }
+            Due taken = due;
+            due = Due.NOTHING;
+            return taken;
         }
     }
 
@@ -188,9 +232,7 @@ public final class Subscriptions implements SipSubscriber {
         }
         synchronized (subscription) {
             subscription.ending = true;
-            cancelTimer(subscription);
-            subscription.timer = scheduler.schedule(() -> end(id, "unsubscribed (no final NOTIFY)"),
-                    FINAL_NOTIFY_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            subscription.schedule(Due.END_UNSUBSCRIBED, FINAL_NOTIFY_WAIT);
         }
         sendInDialog(id, subscription, Optional.empty());
     }
@@ -234,9 +276,7 @@ public final class Subscriptions implements SipSubscriber {
                 if (subscription.ending || granted.isZero()) {
                     return; // the unsubscribe's 2xx: wait for the final NOTIFY
                 }
-                cancelTimer(subscription);
-                subscription.timer = scheduler.schedule(() -> sendInDialog(id, subscription,
-                        Optional.of(Attempt.REFRESH)), refreshDelay(granted).toMillis(), TimeUnit.MILLISECONDS);
+                subscription.schedule(Due.REFRESH, refreshDelay(granted));
             }
             emit(new SubscriptionEvent.Accepted(id, granted, attempt.refresh(), subscription.dialog.snapshot()));
             return;
@@ -252,13 +292,13 @@ public final class Subscriptions implements SipSubscriber {
         Optional<Duration> raised;
         SubscribeRequest initial;
         synchronized (subscription) {
-            raised = MinExpiresRetry.raisedExpires(outcome, subscription.expires, attempt.retried());
+            raised = MinExpiresRetry.raisedExpires(outcome, subscription.expires(), attempt.retried());
             initial = subscription.initial;
             if (raised.isEmpty() || subscription.ending || active.get(id) != subscription
                     || !attempt.refresh() && initial == null) {
                 return false;
             }
-            subscription.expires = raised.get();
+            subscription.expiresSeconds = raised.get().toSeconds();
         }
         LOG.info("SUBSCRIBE {} answered {}; sending it again with Expires {}", id.callId(), describe(outcome),
                 raised.get().toSeconds());
@@ -300,9 +340,7 @@ public final class Subscriptions implements SipSubscriber {
         if (subscription == null) {
             return;
         }
-        synchronized (subscription) {
-            cancelTimer(subscription);
-        }
+        subscription.schedule(Due.NOTHING, Duration.ZERO);
         subscription.dialog.delete();
         emit(new SubscriptionEvent.Terminated(id, reason));
     }
@@ -316,12 +354,6 @@ public final class Subscriptions implements SipSubscriber {
             }
         };
         events.execute(delivery);
-    }
-
-    private static void cancelTimer(Subscription subscription) {
-        if (subscription.timer != null) {
-            subscription.timer.cancel(false);
-        }
     }
 
     private static List<SipHeader> headers(String event, String accept, Duration expires) {

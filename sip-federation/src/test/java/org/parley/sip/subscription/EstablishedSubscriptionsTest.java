@@ -11,6 +11,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import org.junit.jupiter.api.AfterEach;
@@ -84,6 +85,29 @@ class EstablishedSubscriptionsTest {
         assertThat(((ToHeader) unsubscribe.getHeader(ToHeader.NAME)).getTag()).isEqualTo(FakeStack.REMOTE_TAG);
         assertThat(unsubscribe.getHeader("Route").toString()).contains("sip:edge.test;lr");
         assertThat(unsubscribe.getHeader("Expires").toString()).contains("0");
+    }
+
+    @Test
+    void aShortGrantIsRefreshedInTheDialogBeforeItExpiresAndEachRefreshAgain() throws Exception {
+        SubscriptionId id = subscriptions.subscribe(REQUEST);
+        long initialCseq = cseq(stack.sent.get(0).getRequest());
+        long granted = System.nanoTime();
+        stack.transactions.complete(stack.sent.get(0), new SipOutcome.FinalResponse(200, "OK",
+                List.of(new SipHeader("Expires", "2")), Optional.empty()));
+
+        Request refresh = stack.awaitSent(1, Duration.ofSeconds(2));
+        long refreshedAfter = System.nanoTime() - granted;
+        stack.transactions.complete(stack.sent.get(1), new SipOutcome.FinalResponse(200, "OK",
+                List.of(new SipHeader("Expires", "2")), Optional.empty()));
+        Request second = stack.awaitSent(2, Duration.ofSeconds(2));
+
+        assertThat(Duration.ofNanos(refreshedAfter)).as("half of the 2 s granted, within one tick")
+                .isBetween(Duration.ofMillis(900), Duration.ofSeconds(1).plus(Subscriptions.TICK).plusMillis(200));
+        assertThat(((CallIdHeader) refresh.getHeader(CallIdHeader.NAME)).getCallId()).isEqualTo(id.callId());
+        assertThat(((ToHeader) refresh.getHeader(ToHeader.NAME)).getTag()).isEqualTo(FakeStack.REMOTE_TAG);
+        assertThat(cseq(refresh)).isEqualTo(initialCseq + 1);
+        assertThat(cseq(second)).isEqualTo(initialCseq + 2);
+        assertThat(refresh.getHeader("Expires").toString()).contains("600");
     }
 
     @Test
