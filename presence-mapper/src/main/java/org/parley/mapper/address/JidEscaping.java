@@ -30,7 +30,7 @@ public final class JidEscaping {
                 out.append(c);
             }
         }
-        return out.toString();
+        return out.length() == unescaped.length() ? unescaped : out.toString(); // nothing escaped: the same string
     }
 
     /** Unescapes the ten sequences, left to right, each once (e.g. {@code c\3a\5c5commas} → {@code c:\5commas}). */
@@ -46,7 +46,7 @@ public final class JidEscaping {
                 i++;
             }
         }
-        return out.toString();
+        return out.length() == escaped.length() ? escaped : out.toString(); // no sequence: the same string
     }
 
     /**

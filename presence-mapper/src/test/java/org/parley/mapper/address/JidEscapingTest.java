@@ -2,6 +2,7 @@ package org.parley.mapper.address;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -78,5 +79,14 @@ class JidEscapingTest {
             """)
     void recognisesLocalpartsInCanonicalForm(String escaped, boolean canonical) {
         assertThat(JidEscaping.isCanonical(escaped)).isEqualTo(canonical);
+    }
+
+    @Test
+    void aNameWithNothingToEscapeOrUnescapeIsReturnedItselfNotACopy() {
+        String plain = new String("bob.smith");
+
+        assertThat(JidEscaping.escape(plain)).isSameAs(plain);
+        assertThat(JidEscaping.unescape(plain)).isSameAs(plain);
+        assertThat(JidEscaping.escape("o'malley")).isEqualTo("o\\27malley");
     }
 }
