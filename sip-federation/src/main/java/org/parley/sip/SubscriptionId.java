@@ -1,5 +1,7 @@
 package org.parley.sip;
 
+import java.nio.ByteBuffer;
+import java.util.Base64;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -9,8 +11,16 @@ public record SubscriptionId(String callId) {
         Objects.requireNonNull(callId, "callId");
     }
 
-    /** A new globally unique Call-ID (RFC 3261 §8.1.1.4: random, {@code @host} appended) for a subscription. */
+    /**
+     * A new globally unique Call-ID (RFC 3261 §8.1.1.4: cryptographically random, {@code @host} appended) for a
+     * subscription: the 122 random bits of a version 4 UUID in URL-safe base64 (22 characters, all of them
+     * RFC 3261 {@code word} characters) rather than its 36-character text, since a gateway holds one per
+     * subscription.
+     */
     public static SubscriptionId unique(String host) {
-        return new SubscriptionId(UUID.randomUUID() + "@" + host);
+        UUID random = UUID.randomUUID();
+        byte[] bits = ByteBuffer.allocate(16).putLong(random.getMostSignificantBits())
+                .putLong(random.getLeastSignificantBits()).array();
+        return new SubscriptionId(Base64.getUrlEncoder().withoutPadding().encodeToString(bits) + "@" + host);
     }
 }

@@ -62,6 +62,15 @@ public final class ReleasingDialogPath implements DialogPath {
         release();
     }
 
+    /**
+     * The path to hold from now on: this one while the stack's dialog is held, the values alone once released (a
+     * holder of many dialogs need not keep this wrapper too).
+     */
+    public DialogPath settled() {
+        DialogPath now = current;
+        return now instanceof LiveDialogPath ? this : now;
+    }
+
     /** Whether the stack's dialog is still held (before {@link #release}). */
     public boolean holdsStackDialog() {
         return current instanceof LiveDialogPath;

@@ -121,7 +121,8 @@ public final class Subscriptions implements SipSubscriber {
     private static final class Subscription {
         final String event;
         final String accept;
-        final DialogPath dialog;
+        /** The dialog: the stack's until established, then its values alone ({@link ReleasingDialogPath#settled}). */
+        volatile DialogPath dialog;
         /**
          * The first SUBSCRIBE's request while the dialog is not established (a 423 retry of it needs its addresses);
          * then null, since of the request only what refreshes repeat is kept (the addresses are the dialog's).
@@ -271,6 +272,9 @@ public final class Subscriptions implements SipSubscriber {
             Duration granted = SipHeader.first(response.headers(), "Expires").map(Subscriptions::seconds)
                     .orElse(subscription.expires());
             subscription.dialog.established(); // from now on only the dialog's values are kept
+            if (subscription.dialog instanceof ReleasingDialogPath releasing) {
+                subscription.dialog = releasing.settled();
+            }
             synchronized (subscription) {
                 subscription.initial = null;
                 if (subscription.ending || granted.isZero()) {

@@ -21,6 +21,9 @@ public record PresenceAuthorization(AuthorizationKey key, AuthorizationState sta
         if (updatedAt.isBefore(createdAt)) {
             throw new IllegalArgumentException("updatedAt " + updatedAt + " is before createdAt " + createdAt);
         }
+        if (updatedAt.equals(createdAt)) {
+            updatedAt = createdAt; // one object for both, as most rows read back at start-up have (kept per subscription)
+        }
     }
 
     /** A new authorization in {@code state}, created and updated {@code now}. */

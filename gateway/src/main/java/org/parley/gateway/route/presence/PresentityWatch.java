@@ -9,6 +9,7 @@ import org.parley.gateway.presence.state.DialogId;
 import org.parley.mapper.address.XmppAddress;
 import org.parley.mapper.presence.OutboundDialog;
 import org.parley.mapper.presence.PresenceType;
+import org.parley.mapper.presence.StatusText;
 import org.parley.mapper.presence.XmppPresence;
 import org.parley.sip.SubscriptionId;
 
@@ -55,6 +56,26 @@ final class PresentityWatch {
             again.last = last;
         }
         return again;
+    }
+
+    /**
+     * {@code presences} (mapped from a NOTIFY) as this watch keeps them in {@link #last}: each from the SIP user's JID
+     * object, and resource names and status texts as the JVM's shared copies ({@link String#intern()}). Every XMPP
+     * user watching the same SIP user is shown the same values, so these are held once however many watch.
+     */
+    List<XmppPresence> shared(List<XmppPresence> presences) {
+        return presences.stream().map(this::shared).toList();
+    }
+
+    private XmppPresence shared(XmppPresence presence) {
+        XmppAddress from = presence.from();
+        if (from.bare().equals(presentity)) {
+            from = from.resource().map(resource -> presentity.withResource(resource.intern())).orElse(presentity);
+        }
+        List<StatusText> statuses = presence.statuses().stream()
+                .map(status -> new StatusText(status.text().intern(), status.lang().map(String::intern))).toList();
+        return new XmppPresence(from, presence.to(), presence.type(), presence.show(), statuses, presence.priority(),
+                presence.error());
     }
 
     /**

@@ -284,7 +284,7 @@ public final class SipPresentities {
                 || watch.dialog == OutboundDialog.UNSUBSCRIBING) {
             return; // pending: nothing to tell (§5.2.1); terminated: the Terminated event follows
         }
-        List<XmppPresence> presences = presences(watch, notified.body());
+        List<XmppPresence> presences = watch.shared(presences(watch, notified.body()));
         if (watch.dialog == OutboundDialog.AWAITING_ACTIVE) {
             watch.dialog = OutboundDialog.CONFIRMED;
             CompletionStage<Void> durable = state.apply(StateChange.put(

@@ -36,6 +36,20 @@ record HeapHistogram(Map<String, Long> bytesByClass, long totalBytes) {
         return parse(text);
     }
 
+    /**
+     * Writes a heap dump of the live objects of the JVM {@code pid} to {@code file} ({@code jcmd PID GC.heap_dump}),
+     * for finding which objects hold the classes that grew.
+     */
+    static void dump(long pid, Path file) throws IOException, InterruptedException {
+        Path java = Path.of(ProcessHandle.current().info().command().orElseThrow());
+        Process jcmd = new ProcessBuilder(java.resolveSibling("jcmd").toString(), Long.toString(pid),
+                "GC.heap_dump", file.toAbsolutePath().toString()).redirectErrorStream(true).start();
+        String text = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!jcmd.waitFor(300, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+            throw new IOException("jcmd GC.heap_dump failed: " + text);
+        }
+    }
+
     /** Reads the output of {@code GC.class_histogram}: rows "num: instances bytes class" and the "Total" line. */
     static HeapHistogram parse(String text) throws IOException {
         Map<String, Long> bytes = new LinkedHashMap<>();

@@ -38,7 +38,8 @@ public final class PresenceBenchmark {
                 Duration limit = Duration.ofSeconds(120 + subscriptions / 100);
                 try (ImPeers peers = ImPeers.start(dir, options(jvm, List.of()));
                      ProcessCpu cpu = new ProcessCpu()) {
-                    new RestoreRun(peers, cpu, subscriptions, rate, limit, dir.resolve("gateway.log")).run();
+                    new RestoreRun(peers, cpu, subscriptions, intArg(args, 4, subscriptions), rate, limit,
+                            dir.resolve("gateway.log")).run();
                     System.out.println("gateway output and GC log in " + dir);
                 }
             }

@@ -38,19 +38,24 @@ final class RestoreRun {
     private final ImPeers peers;
     private final ProcessCpu cpu;
     private final int count;
+    private final int xmppUsers;
     private final int subscribeRate;
     private final Duration limit;
     private final Path logFile;
 
     /**
+     * @param xmppUsers     how many XMPP users watch the {@code count} SIP users, each as many of them
+     *                      ({@code count} for one each, the case where nothing is shared between subscriptions)
      * @param subscribeRate SUBSCRIBEs per second at start-up ({@code <presence subscribe-rate>}), 0 for the
      *                      gateway's default (today: no pacing, and the element does not exist)
      */
-    RestoreRun(ImPeers peers, ProcessCpu cpu, int count, int subscribeRate, Duration limit, Path logFile) {
+    RestoreRun(ImPeers peers, ProcessCpu cpu, int count, int xmppUsers, int subscribeRate, Duration limit,
+               Path logFile) {
         this.peers = peers;
         this.logFile = logFile;
         this.cpu = cpu;
         this.count = count;
+        this.xmppUsers = xmppUsers;
         this.subscribeRate = subscribeRate;
         this.limit = limit;
     }
@@ -65,8 +70,8 @@ final class RestoreRun {
 
         long seeding = System.nanoTime();
         StoredSubscriptions.write(peers.storeUrl(), count,
-                StoredSubscriptions.xmppToSip("bob", ImPeers.LOCAL, "alice", count, ImPeers.JABBER));
-        System.out.printf("%,d subscriptions written to the store in %.1f s%n", count,
+                StoredSubscriptions.xmppToSip("bob", ImPeers.LOCAL, "alice", xmppUsers, ImPeers.JABBER));
+        System.out.printf("%,d subscriptions of %,d XMPP users written to the store in %.1f s%n", count, xmppUsers,
                 (System.nanoTime() - seeding) / 1e9);
         if (subscribeRate > 0) {
             Files.writeString(peers.config(), Files.readString(peers.config()).replace("  <store ",
@@ -119,6 +124,11 @@ final class RestoreRun {
                 SETTLE.toSeconds(), settled.totalBytes(), (settled.totalBytes() - empty.totalBytes()) / (double) count);
         settled.largestGrowth(empty, 40).forEach(entry -> System.out.printf("    %-70s %,12d bytes  %6.0f B/sub%n",
                 entry.getKey(), entry.getValue(), entry.getValue() / (double) count));
+        String dumpTo = System.getProperty("parley.bench.heapDump");
+        if (dumpTo != null) {
+            HeapHistogram.dump(peers.gateway().pid(), Path.of(dumpTo));
+            System.out.println("  settled heap dumped to " + dumpTo);
+        }
     }
 
     private static boolean awaitQuietly(String what, BooleanSupplier condition, Duration limit) {

@@ -1,0 +1,21 @@
+package org.parley.sip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SubscriptionIdTest {
+
+    @Test
+    void uniqueCallIdsAreShortRandomWordsAtTheHost() {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            String callId = SubscriptionId.unique("gw.test").callId();
+            assertThat(callId).matches("[A-Za-z0-9_-]{22}@gw\\.test");
+            seen.add(callId);
+        }
+        assertThat(seen).hasSize(10_000);
+    }
+}
