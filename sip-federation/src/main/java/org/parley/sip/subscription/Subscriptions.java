@@ -129,7 +129,7 @@ public final class Subscriptions implements SipSubscriber {
          */
         SubscribeRequest initial;
         /** The Expires to ask for, in seconds: the request's, or a notifier's Min-Expires after a 423. */
-        long expiresSeconds;
+        int expiresSeconds;
         /** When {@link #due} is due, on the {@link System#nanoTime()} scale. */
         long dueAt;
         Due due = Due.NOTHING;
@@ -140,7 +140,7 @@ public final class Subscriptions implements SipSubscriber {
             this.accept = request.accept();
             this.initial = established ? null : request;
             this.dialog = dialog;
-            this.expiresSeconds = expires.toSeconds();
+            this.expiresSeconds = (int) Math.min(Integer.MAX_VALUE, expires.toSeconds());
         }
 
         synchronized Duration expires() {
@@ -302,7 +302,7 @@ public final class Subscriptions implements SipSubscriber {
                     || !attempt.refresh() && initial == null) {
                 return false;
             }
-            subscription.expiresSeconds = raised.get().toSeconds();
+            subscription.expiresSeconds = (int) Math.min(Integer.MAX_VALUE, raised.get().toSeconds());
         }
         LOG.info("SUBSCRIBE {} answered {}; sending it again with Expires {}", id.callId(), describe(outcome),
                 raised.get().toSeconds());

@@ -8,8 +8,6 @@ import org.parley.gateway.presence.state.AuthorizationKey;
 import org.parley.gateway.presence.state.DialogId;
 import org.parley.mapper.address.XmppAddress;
 import org.parley.mapper.presence.OutboundDialog;
-import org.parley.mapper.presence.PresenceType;
-import org.parley.mapper.presence.StatusText;
 import org.parley.mapper.presence.XmppPresence;
 import org.parley.sip.SubscriptionId;
 
@@ -30,7 +28,7 @@ final class PresentityWatch {
     SubscriptionId id;
     DialogId stored;
     OutboundDialog dialog = OutboundDialog.AWAITING_ACTIVE;
-    List<XmppPresence> last = List.of();
+    List<ShownResource> last = List.of();
     /** What was last queued for the XMPP user; the owner's shared completed stage once that has run. */
     CompletableFuture<Void> lane;
 
@@ -58,24 +56,18 @@ final class PresentityWatch {
         return again;
     }
 
-    /**
-     * {@code presences} (mapped from a NOTIFY) as this watch keeps them in {@link #last}: each from the SIP user's JID
-     * object, and resource names and status texts as the JVM's shared copies ({@link String#intern()}). Every XMPP
-     * user watching the same SIP user is shown the same values, so these are held once however many watch.
-     */
-    List<XmppPresence> shared(List<XmppPresence> presences) {
-        return presences.stream().map(this::shared).toList();
+    /** Keeps {@code presences}, mapped from a NOTIFY or sent on a loss, as the presence last shown. */
+    void show(List<XmppPresence> presences) {
+        last = switch (presences.size()) {
+            case 0 -> List.of();
+            case 1 -> List.of(ShownResource.of(presences.get(0)));
+            default -> List.copyOf(presences.stream().map(ShownResource::of).toList());
+        };
     }
 
-    private XmppPresence shared(XmppPresence presence) {
-        XmppAddress from = presence.from();
-        if (from.bare().equals(presentity)) {
-            from = from.resource().map(resource -> presentity.withResource(resource.intern())).orElse(presentity);
-        }
-        List<StatusText> statuses = presence.statuses().stream()
-                .map(status -> new StatusText(status.text().intern(), status.lang().map(String::intern))).toList();
-        return new XmppPresence(from, presence.to(), presence.type(), presence.show(), statuses, presence.priority(),
-                presence.error());
+    /** The presence last shown, as stanzas to {@code to} (e.g. the XMPP user probing). */
+    List<XmppPresence> lastShown(XmppAddress to) {
+        return last.stream().map(resource -> resource.toStanza(presentity, to)).toList();
     }
 
     /**
@@ -83,9 +75,8 @@ final class PresentityWatch {
      * leave the resources' presence standing), or from the bare JID when none was.
      */
     List<XmppPresence> offline() {
-        List<XmppPresence> resources = last.stream()
-                .filter(presence -> presence.type() == PresenceType.AVAILABLE)
-                .map(presence -> XmppPresence.unavailable(presence.from(), watcher())).toList();
+        List<XmppPresence> resources = last.stream().filter(ShownResource::available)
+                .map(resource -> XmppPresence.unavailable(resource.from(presentity), watcher())).toList();
         return resources.isEmpty() ? List.of(XmppPresence.unavailable(presentity, watcher())) : resources;
     }
 
@@ -94,9 +85,9 @@ final class PresentityWatch {
      * out (a tuple gone, or no body at all) is now unavailable, sent from the resource itself.
      */
     List<XmppPresence> gone(List<XmppPresence> now) {
-        Set<XmppAddress> named = now.stream().map(XmppPresence::from).collect(Collectors.toSet());
-        return last.stream()
-                .filter(presence -> presence.type() == PresenceType.AVAILABLE && !named.contains(presence.from()))
-                .map(presence -> XmppPresence.unavailable(presence.from(), watcher())).toList();
+        Set<String> named = now.stream().map(presence -> presence.from().resource().orElse(""))
+                .collect(Collectors.toSet());
+        return last.stream().filter(resource -> resource.available() && !named.contains(resource.resource()))
+                .map(resource -> XmppPresence.unavailable(resource.from(presentity), watcher())).toList();
     }
 }

@@ -129,7 +129,7 @@ public final class SipPresentities {
         PresentityWatch existing = byKey.get(key);
         if (existing != null && existing.dialog == OutboundDialog.CONFIRMED) {
             send(existing, List.of(XmppPresence.of(PresenceType.SUBSCRIBED, existing.presentity, existing.watcher())));
-            send(existing, existing.last);
+            send(existing, existing.lastShown(existing.watcher()));
             return Optional.empty();
         }
         if (existing != null && existing.dialog == OutboundDialog.AWAITING_ACTIVE) {
@@ -237,7 +237,7 @@ public final class SipPresentities {
         }
         PresentityWatch watch = byKey.get(key(intent.orElseThrow().presentity(), request.from()));
         if (watch != null && watch.dialog == OutboundDialog.CONFIRMED && !watch.last.isEmpty()) {
-            send(watch, watch.last.stream().map(p -> readdressed(p, request.from())).toList());
+            send(watch, watch.lastShown(request.from()));
         } else {
             xmpp.send(XmppPresence.unavailable(request.to().bare(), request.from()));
         }
@@ -284,7 +284,7 @@ public final class SipPresentities {
                 || watch.dialog == OutboundDialog.UNSUBSCRIBING) {
             return; // pending: nothing to tell (§5.2.1); terminated: the Terminated event follows
         }
-        List<XmppPresence> presences = watch.shared(presences(watch, notified.body()));
+        List<XmppPresence> presences = presences(watch, notified.body());
         if (watch.dialog == OutboundDialog.AWAITING_ACTIVE) {
             watch.dialog = OutboundDialog.CONFIRMED;
             CompletionStage<Void> durable = state.apply(StateChange.put(
@@ -299,7 +299,7 @@ public final class SipPresentities {
             });
         }
         send(watch, watch.gone(presences));
-        watch.last = presences;
+        watch.show(presences);
         send(watch, presences);
     }
 
@@ -357,8 +357,9 @@ public final class SipPresentities {
     public synchronized void edgeLost() {
         for (PresentityWatch watch : byKey.values()) {
             if (watch.dialog == OutboundDialog.CONFIRMED) {
-                watch.last = watch.offline();
-                send(watch, watch.last);
+                List<XmppPresence> offline = watch.offline();
+                watch.show(offline);
+                send(watch, offline);
             }
         }
     }
@@ -420,11 +421,6 @@ public final class SipPresentities {
     /** {@code lane}, or the shared {@link #idle} stage once it has completed normally (nothing left to wait for). */
     private CompletableFuture<Void> settled(CompletableFuture<Void> lane) {
         return lane.isDone() && !lane.isCompletedExceptionally() ? idle : lane;
-    }
-
-    private static XmppPresence readdressed(XmppPresence presence, XmppAddress to) {
-        return new XmppPresence(presence.from(), to, presence.type(), presence.show(), presence.statuses(),
-                presence.priority(), presence.error());
     }
 
     private static AuthorizationKey key(SipAddress presentity, XmppAddress watcher) {
