@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 import org.parley.gateway.route.Direction;
 import org.parley.gateway.route.RouteOutcome;
 import org.parley.sip.SubscriptionEvent;
@@ -42,12 +43,13 @@ public final class PresenceMetrics {
             "probe", "unavailable", "error");
 
     private final MeterRegistry registry;
-    private final Set<SubscriptionId> active = ConcurrentHashMap.newKeySet();
     private final Set<SubscriptionId> unsubscribing = ConcurrentHashMap.newKeySet();
     private final Set<SubscriptionId> restoring = ConcurrentHashMap.newKeySet();
     private final Set<WatcherId> watchers = ConcurrentHashMap.newKeySet();
     private final AtomicLong restoreSent = new AtomicLong();
     private final AtomicLong restored = new AtomicLong();
+    /** How many of the gateway's subscriptions the edge accepted: counted by their holder, not kept here too. */
+    private volatile IntSupplier accepted = () -> 0;
     private final Counter notifiesReceived;
     private final Counter notifiesSent;
 
@@ -56,7 +58,7 @@ public final class PresenceMetrics {
         this.registry = Objects.requireNonNull(registry, "registry");
         notifiesReceived = notifies("received");
         notifiesSent = notifies("sent");
-        Gauge.builder("parley.presence.subscriptions", active, Set::size)
+        Gauge.builder("parley.presence.subscriptions", this, metrics -> metrics.accepted.getAsInt())
                 .description("Active presence subscriptions, by direction")
                 .tag("direction", Direction.XMPP_TO_SIP.tag()).register(registry);
         Gauge.builder("parley.presence.subscriptions", watchers, Set::size)
@@ -68,6 +70,14 @@ public final class PresenceMetrics {
         Gauge.builder("parley.presence.restore", restored, AtomicLong::get)
                 .description("Stored subscriptions subscribed again after the restart, and those active again")
                 .tag("state", "restored").register(registry);
+    }
+
+    /**
+     * Reports {@code accepted} as the gateway's active subscriptions (xmpp-to-sip): their holder counts them, so
+     * that no second set of 100,000s of ids is kept for a gauge.
+     */
+    public void followSubscriptions(IntSupplier accepted) {
+        this.accepted = Objects.requireNonNull(accepted, "accepted");
     }
 
     /** Follows how many SUBSCRIBEs wait in {@code paced}. */
@@ -119,7 +129,6 @@ public final class PresenceMetrics {
             if (accepted.refresh()) {
                 subscribes(SubscribeKind.REFRESH);
             }
-            active.add(id);
             if (restoring.remove(id)) {
                 restored.incrementAndGet();
             }
@@ -127,7 +136,6 @@ public final class PresenceMetrics {
             if (terminated.reason().startsWith("refresh failed")) {
                 subscribes(SubscribeKind.REFRESH);
             }
-            active.remove(id);
             restoring.remove(id);
             String end = unsubscribing.remove(id) ? "unsubscribed" : tag(SubscriptionEnd.of(terminated.reason()).name());
             Counter.builder("parley.presence.subscription.ends")

@@ -28,6 +28,8 @@ final class PresentityWatch {
     SubscriptionId id;
     DialogId stored;
     OutboundDialog dialog = OutboundDialog.AWAITING_ACTIVE;
+    /** Whether the edge accepted the SIP subscription (a 2xx to its SUBSCRIBE), counted as active. */
+    boolean accepted;
     List<ShownResource> last = List.of();
     /** What was last queued for the XMPP user; the owner's shared completed stage once that has run. */
     CompletableFuture<Void> lane;

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.parley.gateway.presence.state.AuthorizationDirection;
 import org.parley.gateway.presence.state.AuthorizationKey;
 import org.parley.gateway.presence.state.AuthorizationState;
@@ -84,6 +85,8 @@ public final class SipPresentities {
     private final Map<AuthorizationKey, PresentityWatch> retrying = new HashMap<>();
     /** The lane of every watch with nothing queued: one completed stage shared, not one per subscription. */
     private final CompletableFuture<Void> idle = CompletableFuture.completedFuture(null);
+    /** How many held watches the edge accepted ({@link PresentityWatch#accepted}), for the metrics gauge. */
+    private final AtomicInteger accepted = new AtomicInteger();
 
     /**
      * @param mapper builds the SUBSCRIBEs (Expires from its settings)
@@ -115,6 +118,7 @@ public final class SipPresentities {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.retry = Objects.requireNonNull(retry, "retry");
         this.dialogs = new StoredDialogs(state, clock);
+        metrics.followSubscriptions(accepted::get);
     }
 
     /** An XMPP {@code subscribe} to a SIP user; a rejection is for the caller to answer as a presence error. */
@@ -257,6 +261,10 @@ public final class SipPresentities {
             terminated(watch, terminated.reason());
         } else if (event instanceof SubscriptionEvent.Accepted accepted) {
             LOG.debug("{} accepted for {} s", accepted.id().callId(), accepted.expires().toSeconds());
+            if (!watch.accepted) {
+                watch.accepted = true;
+                this.accepted.incrementAndGet();
+            }
             accepted.dialog().ifPresent(dialog -> store(watch, dialog, accepted.expires()));
         }
     }
@@ -315,7 +323,7 @@ public final class SipPresentities {
     }
 
     private void terminated(PresentityWatch watch, String reason) {
-        byId.remove(watch.id);
+        release(watch);
         byKey.remove(watch.key, watch);
         if (watch.stored != null) {
             dialogs.forget(watch.stored);
@@ -373,7 +381,7 @@ public final class SipPresentities {
             if (watch.dialog != OutboundDialog.CONFIRMED) {
                 continue;
             }
-            byId.remove(watch.id);
+            release(watch);
             byKey.remove(watch.key);
             if (watch.stored != null) {
                 dialogs.forget(watch.stored);
@@ -391,6 +399,14 @@ public final class SipPresentities {
         }
         LOG.debug("subscribing {} to {} again after a transient failure", failed.watcher(), failed.presentity);
         start(failed.again(false), SubscribeKind.RETRY);
+    }
+
+    /** No longer holds {@code watch} by its subscription's id; it no longer counts as active. */
+    private void release(PresentityWatch watch) {
+        byId.remove(watch.id);
+        if (watch.accepted) {
+            accepted.decrementAndGet();
+        }
     }
 
     private void forget(AuthorizationKey key) {

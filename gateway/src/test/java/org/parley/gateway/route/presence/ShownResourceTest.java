@@ -27,6 +27,13 @@ class ShownResourceTest {
     }
 
     @Test
+    void anEmptyStatusStaysAStatus() {
+        XmppPresence blank = XmppPresence.available(BOB, ALICE).withStatuses(List.of(StatusText.of("")));
+
+        assertThat(ShownResource.of(blank).toStanza(BOB, ALICE)).isEqualTo(blank);
+    }
+
+    @Test
     void theBareJidIsKeptAsTheEmptyResource() {
         ShownResource shown = ShownResource.of(XmppPresence.unavailable(BOB, ALICE));
 
@@ -43,6 +50,7 @@ class ShownResourceTest {
                 .withStatuses(List.of(StatusText.of(new String("in a meeting")))));
 
         assertThat(first.resource()).isSameAs(second.resource());
-        assertThat(first.statuses().get(0).text()).isSameAs(second.statuses().get(0).text());
+        assertThat(first.status()).isEqualTo("in a meeting").isSameAs(second.status());
+        assertThat(first.statuses()).isEmpty();
     }
 }
