@@ -15,13 +15,15 @@ import org.parley.mapper.address.XmppAddress;
 /**
  * The presence state the routes look up, in memory, loaded once at start-up and kept current by
  * {@link PresenceState#apply}, so that routes answer every lookup without a database round trip (issue 6,
- * "Scale"): the authorizations, with an index by contact domain, and the last known presence of each resource by
+ * "Scale"): the authorizations of SIP users to see XMPP contacts ({@link AuthorizationDirection#SIP_TO_XMPP}, which
+ * decide a SIP watcher's SUBSCRIBE and which contacts to probe), and the last known presence of each resource by
  * bare JID.
  *
- * <p>SIP subscription dialogs are not held here: the SIP module holds each live dialog (RFC 6665 §4.1.2, §4.2)
- * and reports every change, which goes to the store only; the stored dialogs are read back once, at start-up
- * ({@link RestoredState}). Keeping a second copy of every dialog in memory would double the heap per
- * subscription for lookups nothing makes.
+ * <p>Not held here, since nothing looks them up and a gateway has 100,000s of them: SIP subscription dialogs (the
+ * SIP module holds each live dialog, RFC 6665 §4.1.2, §4.2, and reports every change) and the authorizations of
+ * XMPP contacts to see SIP users ({@link AuthorizationDirection#XMPP_TO_SIP}: each is held with its subscription by
+ * the route that made it). Changes to those go to the store only; everything stored is read back once, at
+ * start-up ({@link RestoredState}).
  *
  * <p>Thread-safe: lookups share a read lock, changes take the write lock; nothing blocks on I/O, so any thread
  * may read, including Netty event loops and JAIN-SIP threads. Lookups return immutable snapshots.
@@ -43,10 +45,13 @@ public final class PresenceStateCache {
         return cache;
     }
 
-    /** Puts or removes the authorization or presence {@code change} is about; a dialog change is the store's only. */
+    /**
+     * Puts or removes the authorization or presence {@code change} is about; a change to a dialog or to an
+     * XMPP-to-SIP authorization is the store's only.
+     */
     void apply(StateChange change) {
         Objects.requireNonNull(change, "change");
-        if (change instanceof StateChange.PutDialog || change.key() instanceof DialogId) {
+        if (!held(change.key())) {
             return;
         }
         lock.writeLock().lock();
@@ -61,6 +66,12 @@ public final class PresenceStateCache {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    private static boolean held(StateKey key) {
+        return key instanceof PresenceKey
+                || key instanceof AuthorizationKey authorization
+                && authorization.direction() == AuthorizationDirection.SIP_TO_XMPP;
     }
 
     /** Keeps the key object of the authorization replaced, which the routes' own state shares. */
@@ -106,12 +117,12 @@ public final class PresenceStateCache {
         return kept.isEmpty() ? null : kept.size() == list.size() ? list : kept;
     }
 
-    /** The authorization under {@code key}; empty means "none". */
+    /** The SIP-to-XMPP authorization under {@code key}; empty means "none" (and always for XMPP-to-SIP keys). */
     public Optional<PresenceAuthorization> authorization(AuthorizationKey key) {
         return read(() -> Optional.ofNullable(authorizations.get(key)));
     }
 
-    /** Every authorization with XMPP contacts at {@code domain}. */
+    /** Every SIP-to-XMPP authorization with XMPP contacts at {@code domain}. */
     public List<PresenceAuthorization> authorizationsWithContactDomain(String domain) {
         return read(() -> authorizations.values().stream()
                 .filter(a -> a.key().xmppContact().domain().equals(domain)).toList());
@@ -122,7 +133,7 @@ public final class PresenceStateCache {
         return read(() -> presenceByJid.getOrDefault(jid.bare(), List.of()));
     }
 
-    /** How many authorizations and resources with a last known presence are held. */
+    /** How many SIP-to-XMPP authorizations and resources with a last known presence are held. */
     public Counts counts() {
         return read(() -> new Counts(authorizations.size(),
                 presenceByJid.values().stream().mapToInt(List::size).sum()));

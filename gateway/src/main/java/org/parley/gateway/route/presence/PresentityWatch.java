@@ -1,6 +1,7 @@
 package org.parley.gateway.route.presence;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -26,7 +27,8 @@ final class PresentityWatch {
     final AuthorizationKey key;
     final XmppAddress presentity;
     SubscriptionId id;
-    DialogId stored;
+    /** The local tag of the stored dialog (its Call-ID is the subscription's, {@link #id}); null when none is. */
+    private String storedTag;
     OutboundDialog dialog = OutboundDialog.AWAITING_ACTIVE;
     /** Whether the edge accepted the SIP subscription (a 2xx to its SUBSCRIBE), counted as active. */
     boolean accepted;
@@ -38,6 +40,19 @@ final class PresentityWatch {
         this.key = key;
         this.presentity = presentity;
         this.lane = idle;
+    }
+
+    /** Notes that the subscription's dialog is stored as {@code dialog}, which must be the subscription's. */
+    void stored(DialogId dialog) {
+        if (!dialog.callId().equals(id.callId())) {
+            throw new IllegalStateException("dialog " + dialog + " is not subscription " + id.callId() + "'s");
+        }
+        storedTag = dialog.localTag();
+    }
+
+    /** The stored dialog, if any. */
+    Optional<DialogId> stored() {
+        return storedTag == null ? Optional.empty() : Optional.of(new DialogId(id.callId(), storedTag));
     }
 
     /** The XMPP user watching: the authorization's contact (a bare JID). */

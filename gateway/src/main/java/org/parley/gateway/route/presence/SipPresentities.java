@@ -179,8 +179,8 @@ public final class SipPresentities {
             return;
         }
         PresentityWatch watch = restorable.get();
-        watch.stored = row.id();
         watch.id = sip.resume(dialog.get(), request(watch));
+        watch.stored(row.id());
         metrics.subscribing(SubscribeKind.RESTORE, watch.id);
         hold(watch, "resumes its subscription to");
     }
@@ -271,8 +271,8 @@ public final class SipPresentities {
 
     /** Stores the subscription's dialog, so that a restart refreshes it rather than subscribing anew. */
     private void store(PresentityWatch watch, SipDialogSnapshot dialog, Duration expires) {
-        watch.stored = dialogs.put(DialogRole.SUBSCRIBER, watch.key, dialog, watch.dialog == OutboundDialog.CONFIRMED,
-                expires);
+        watch.stored(dialogs.put(DialogRole.SUBSCRIBER, watch.key, dialog, watch.dialog == OutboundDialog.CONFIRMED,
+                expires));
     }
 
     /** The SUBSCRIBE for {@code watch}, its addresses mapped again from the pair (they mapped when it was made). */
@@ -325,9 +325,7 @@ public final class SipPresentities {
     private void terminated(PresentityWatch watch, String reason) {
         release(watch);
         byKey.remove(watch.key, watch);
-        if (watch.stored != null) {
-            dialogs.forget(watch.stored);
-        }
+        watch.stored().ifPresent(dialogs::forget);
         if (watch.dialog == OutboundDialog.UNSUBSCRIBING) {
             forget(watch.key);
             watch.lane = sendEnd(watch, watch.lane);
@@ -383,9 +381,7 @@ public final class SipPresentities {
             }
             release(watch);
             byKey.remove(watch.key);
-            if (watch.stored != null) {
-                dialogs.forget(watch.stored);
-            }
+            watch.stored().ifPresent(dialogs::forget);
             metrics.unsubscribing(watch.id);
             sip.unsubscribe(watch.id);
             start(watch.again(true), SubscribeKind.EDGE_RETURN);

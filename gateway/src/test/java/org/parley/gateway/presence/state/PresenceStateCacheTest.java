@@ -14,11 +14,11 @@ class PresenceStateCacheTest {
 
     @Test
     void authorizationsArePutReplacedAndRemoved() {
-        PresenceAuthorization pending = Samples.authorization(1, AuthorizationDirection.XMPP_TO_SIP,
+        PresenceAuthorization pending = Samples.authorization(1, AuthorizationDirection.SIP_TO_XMPP,
                 AuthorizationState.PENDING);
         cache.apply(StateChange.put(pending));
         assertThat(cache.authorization(pending.key())).contains(pending);
-        assertThat(cache.authorization(Samples.key(1, AuthorizationDirection.SIP_TO_XMPP))).isEmpty();
+        assertThat(cache.authorization(Samples.key(2, AuthorizationDirection.SIP_TO_XMPP))).isEmpty();
 
         PresenceAuthorization authorized = pending.withState(AuthorizationState.AUTHORIZED, T0.plusSeconds(1));
         cache.apply(StateChange.put(authorized));
@@ -31,7 +31,7 @@ class PresenceStateCacheTest {
 
     @Test
     void dialogChangesAreLeftToTheStoreAndDoNotTouchAuthorizations() {
-        PresenceAuthorization authorization = Samples.authorization(1, AuthorizationDirection.XMPP_TO_SIP,
+        PresenceAuthorization authorization = Samples.authorization(1, AuthorizationDirection.SIP_TO_XMPP,
                 AuthorizationState.AUTHORIZED);
         cache.apply(StateChange.put(authorization));
         SipSubscriptionDialog dialog = Samples.dialog(1, DialogRole.SUBSCRIBER, T0.plusSeconds(60));
@@ -41,6 +41,19 @@ class PresenceStateCacheTest {
 
         assertThat(cache.authorization(authorization.key())).contains(authorization);
         assertThat(cache.counts()).isEqualTo(new PresenceStateCache.Counts(1, 0));
+    }
+
+    @Test
+    void xmppToSipAuthorizationsAreLeftToTheStore() {
+        PresenceAuthorization outbound = Samples.authorization(1, AuthorizationDirection.XMPP_TO_SIP,
+                AuthorizationState.AUTHORIZED);
+
+        cache.apply(StateChange.put(outbound));
+
+        assertThat(cache.authorization(outbound.key())).isEmpty();
+        assertThat(cache.authorizationsWithContactDomain("jabber.test")).isEmpty();
+        cache.apply(StateChange.remove(outbound.key()));
+        assertThat(cache.counts()).isEqualTo(new PresenceStateCache.Counts(0, 0));
     }
 
     @Test
@@ -74,7 +87,7 @@ class PresenceStateCacheTest {
 
     @Test
     void aCacheOfRestoredStateHoldsItsAuthorizationsAndPresenceNotItsDialogs() {
-        PresenceAuthorization authorization = Samples.authorization(1, AuthorizationDirection.XMPP_TO_SIP,
+        PresenceAuthorization authorization = Samples.authorization(1, AuthorizationDirection.SIP_TO_XMPP,
                 AuthorizationState.AUTHORIZED);
         SipSubscriptionDialog live = Samples.dialog(1, DialogRole.SUBSCRIBER, T0.plusSeconds(1));
         SipSubscriptionDialog expired = Samples.dialog(2, DialogRole.SUBSCRIBER, T0);

@@ -69,7 +69,7 @@ class PresenceStateMemoryTest {
     private static PresenceAuthorization authorization(int n) {
         Instant created = T0.plusSeconds(n);
         return new PresenceAuthorization(new AuthorizationKey(sipUser(n), contact(n),
-                AuthorizationDirection.XMPP_TO_SIP), AuthorizationState.AUTHORIZED, created, created.plusMillis(n));
+                AuthorizationDirection.SIP_TO_XMPP), AuthorizationState.AUTHORIZED, created, created.plusMillis(n));
     }
 
     /** A dialog as a SIP stack makes them: UUID Call-ID, random tags, a GRUU-like Contact, one edge route. */

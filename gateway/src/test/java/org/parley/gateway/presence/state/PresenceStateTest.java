@@ -48,7 +48,7 @@ class PresenceStateTest {
 
     @Test
     void startsFromWhatIsStoredAndReportsWhatToReEstablish() {
-        PresenceAuthorization authorization = Samples.authorization(1, AuthorizationDirection.XMPP_TO_SIP,
+        PresenceAuthorization authorization = Samples.authorization(1, AuthorizationDirection.SIP_TO_XMPP,
                 AuthorizationState.AUTHORIZED);
         SipSubscriptionDialog live = Samples.dialog(1, DialogRole.SUBSCRIBER, T0.plusSeconds(60));
         SipSubscriptionDialog expired = Samples.dialog(2, DialogRole.SUBSCRIBER, T0.minusSeconds(60));
@@ -106,8 +106,10 @@ class PresenceStateTest {
             }
         }
         try (PresenceState restarted = PresenceState.open(store.dataSource(), CLOCK, StateWriterSettings.DEFAULTS)) {
-            assertThat(restarted.cache().counts()).isEqualTo(new PresenceStateCache.Counts(count, 0));
+            assertThat(restarted.cache().counts()).as("XMPP-to-SIP authorizations are the store's")
+                    .isEqualTo(new PresenceStateCache.Counts(0, 0));
             RestoredState restored = restarted.takeRestored();
+            assertThat(restored.authorizations()).hasSize(count);
             assertThat(restored.subscriberDialogsToRefresh()).hasSize(count);
             assertThat(restored.subscriptionsWithoutDialog()).isEmpty();
         }
