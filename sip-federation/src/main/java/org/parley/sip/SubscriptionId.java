@@ -12,15 +12,15 @@ public record SubscriptionId(String callId) {
     }
 
     /**
-     * A new globally unique Call-ID (RFC 3261 §8.1.1.4: cryptographically random, {@code @host} appended) for a
-     * subscription: the 122 random bits of a version 4 UUID in URL-safe base64 (22 characters, all of them
-     * RFC 3261 {@code word} characters) rather than its 36-character text, since a gateway holds one per
-     * subscription.
+     * A new globally unique Call-ID for a subscription (RFC 3261 §8.1.1.4: cryptographically random; the
+     * {@code localid@host} form is optional): the 122 random bits of a version 4 UUID in URL-safe base64, 22
+     * characters, all of them RFC 3261 {@code word} characters, rather than the UUID's 36-character text with the
+     * gateway's name after it, since a gateway holds one per subscription.
      */
-    public static SubscriptionId unique(String host) {
+    public static SubscriptionId unique() {
         UUID random = UUID.randomUUID();
         byte[] bits = ByteBuffer.allocate(16).putLong(random.getMostSignificantBits())
                 .putLong(random.getLeastSignificantBits()).array();
-        return new SubscriptionId(Base64.getUrlEncoder().withoutPadding().encodeToString(bits) + "@" + host);
+        return new SubscriptionId(Base64.getUrlEncoder().withoutPadding().encodeToString(bits));
     }
 }

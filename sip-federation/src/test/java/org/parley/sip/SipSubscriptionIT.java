@@ -60,7 +60,7 @@ class SipSubscriptionIT {
                 Duration.ofSeconds(4));
         SubscriptionId id;
         if (chosenCallId) {
-            id = SubscriptionId.unique("gw.test");
+            id = SubscriptionId.unique();
             gateway.subscriber().subscribe(id, request);
         } else {
             id = gateway.subscriber().subscribe(request);

@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Test;
 class SubscriptionIdTest {
 
     @Test
-    void uniqueCallIdsAreShortRandomWordsAtTheHost() {
+    void uniqueCallIdsAreShortRandomWords() {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 10_000; i++) {
-            String callId = SubscriptionId.unique("gw.test").callId();
-            assertThat(callId).matches("[A-Za-z0-9_-]{22}@gw\\.test");
+            String callId = SubscriptionId.unique().callId();
+            assertThat(callId).matches("[A-Za-z0-9_-]{22}");
             seen.add(callId);
         }
         assertThat(seen).hasSize(10_000);

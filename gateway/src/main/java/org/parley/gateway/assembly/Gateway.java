@@ -133,7 +133,7 @@ public final class Gateway {
                                          Scheduler scheduler, PresenceMetrics metrics) {
         int rate = config.presence().subscribeRate();
         PacedSubscriber paced = new PacedSubscriber(sip, rate, PacedSubscriber.capacityFor(rate),
-                () -> SubscriptionId.unique(config.sip().fqdn()), event -> route.get().onSubscription(event),
+                () -> SubscriptionId.unique(), event -> route.get().onSubscription(event),
                 scheduler, System::nanoTime);
         metrics.queue(paced);
         return paced;

@@ -32,7 +32,10 @@ final class PresentityWatch {
     OutboundDialog dialog = OutboundDialog.AWAITING_ACTIVE;
     /** Whether the edge accepted the SIP subscription (a 2xx to its SUBSCRIBE), counted as active. */
     boolean accepted;
-    List<ShownResource> last = List.of();
+    /** The presence last shown when it was of one resource (the usual case: no list object held); else null. */
+    private ShownResource lastOne;
+    /** The presence last shown otherwise (none, or several resources). */
+    private List<ShownResource> lastMany = List.of();
     /** What was last queued for the XMPP user; the owner's shared completed stage once that has run. */
     CompletableFuture<Void> lane;
 
@@ -68,23 +71,26 @@ final class PresentityWatch {
         PresentityWatch again = new PresentityWatch(key, presentity, lane);
         again.dialog = OutboundDialog.CONFIRMED;
         if (keepLast) {
-            again.last = last;
+            again.lastOne = lastOne;
+            again.lastMany = lastMany;
         }
         return again;
     }
 
     /** Keeps {@code presences}, mapped from a NOTIFY or sent on a loss, as the presence last shown. */
     void show(List<XmppPresence> presences) {
-        last = switch (presences.size()) {
-            case 0 -> List.of();
-            case 1 -> List.of(ShownResource.of(presences.get(0)));
-            default -> List.copyOf(presences.stream().map(ShownResource::of).toList());
-        };
+        lastOne = presences.size() == 1 ? ShownResource.of(presences.get(0)) : null;
+        lastMany = presences.size() == 1 ? List.of() : List.copyOf(presences.stream().map(ShownResource::of).toList());
+    }
+
+    /** The presence last shown, per resource. */
+    List<ShownResource> last() {
+        return lastOne != null ? List.of(lastOne) : lastMany;
     }
 
     /** The presence last shown, as stanzas to {@code to} (e.g. the XMPP user probing). */
     List<XmppPresence> lastShown(XmppAddress to) {
-        return last.stream().map(resource -> resource.toStanza(presentity, to)).toList();
+        return last().stream().map(resource -> resource.toStanza(presentity, to)).toList();
     }
 
     /**
@@ -92,7 +98,7 @@ final class PresentityWatch {
      * leave the resources' presence standing), or from the bare JID when none was.
      */
     List<XmppPresence> offline() {
-        List<XmppPresence> resources = last.stream().filter(ShownResource::available)
+        List<XmppPresence> resources = last().stream().filter(ShownResource::available)
                 .map(resource -> XmppPresence.unavailable(resource.from(presentity), watcher())).toList();
         return resources.isEmpty() ? List.of(XmppPresence.unavailable(presentity, watcher())) : resources;
     }
@@ -104,7 +110,7 @@ final class PresentityWatch {
     List<XmppPresence> gone(List<XmppPresence> now) {
         Set<String> named = now.stream().map(presence -> presence.from().resource().orElse(""))
                 .collect(Collectors.toSet());
-        return last.stream().filter(resource -> resource.available() && !named.contains(resource.resource()))
+        return last().stream().filter(resource -> resource.available() && !named.contains(resource.resource()))
                 .map(resource -> XmppPresence.unavailable(resource.from(presentity), watcher())).toList();
     }
 }

@@ -240,7 +240,7 @@ public final class SipPresentities {
             return Optional.of(rejected.rejection());
         }
         PresentityWatch watch = byKey.get(key(intent.orElseThrow().presentity(), request.from()));
-        if (watch != null && watch.dialog == OutboundDialog.CONFIRMED && !watch.last.isEmpty()) {
+        if (watch != null && watch.dialog == OutboundDialog.CONFIRMED && !watch.last().isEmpty()) {
             send(watch, watch.lastShown(request.from()));
         } else {
             xmpp.send(XmppPresence.unavailable(request.to().bare(), request.from()));
