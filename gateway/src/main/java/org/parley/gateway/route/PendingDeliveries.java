@@ -103,7 +103,7 @@ public final class PendingDeliveries {
             return false;
         }
         StanzaError reason = StanzaError.from(error.element())
-                .orElse(StanzaError.of(org.parley.xmpp.stanza.StanzaErrorCondition.UNDEFINED_CONDITION));
+                .orElse(StanzaError.of(org.parley.mapper.error.StanzaErrorCondition.UNDEFINED_CONDITION));
         return end(error.id(), waiting, new Fate.Bounced(reason));
     }
 

@@ -2,13 +2,13 @@ package org.parley.gateway.route;
 
 import java.util.Optional;
 import org.parley.mapper.Rejection;
+import org.parley.mapper.error.StanzaErrorCondition;
 import org.parley.xmpp.stanza.StanzaError;
-import org.parley.xmpp.stanza.StanzaErrorCondition;
-import org.parley.xmpp.stanza.StanzaErrorType;
 
 /**
- * Converts stanza errors between the mapper's model and the s2s module's (both RFC 6120 §8.3, same conditions and
- * types by name). The s2s model has no alternate address for {@code gone}/{@code redirect}: it goes into the text.
+ * Converts stanza errors between the mapper's record and the s2s module's wire record (RFC 6120 §8.3). Both use the
+ * one condition and type vocabulary of {@code org.parley.mapper.error}; they differ only in the optional parts: the
+ * s2s record has no alternate address for {@code gone}/{@code redirect}, so it goes into the text.
  */
 public final class StanzaErrors {
 
@@ -21,20 +21,17 @@ public final class StanzaErrors {
         if (error.alternateAddress().isPresent()) {
             text = (text.isEmpty() ? "" : text + "; ") + "new address: " + error.alternateAddress().get();
         }
-        return new StanzaError(StanzaErrorType.valueOf(error.type().name()),
-                StanzaErrorCondition.valueOf(error.condition().name()), text);
+        return new StanzaError(error.type(), error.condition(), text);
     }
 
     /** The s2s error for a refusal: its condition with the usual type, its reason as text. */
     public static StanzaError toS2s(Rejection rejection) {
-        return StanzaError.of(StanzaErrorCondition.valueOf(rejection.condition().name()), rejection.reason());
+        return StanzaError.of(rejection.condition(), rejection.reason());
     }
 
     /** The mapper's error for an s2s error (no alternate address). */
     public static org.parley.mapper.error.StanzaError toMapper(StanzaError error) {
-        return new org.parley.mapper.error.StanzaError(
-                org.parley.mapper.error.StanzaErrorType.valueOf(error.type().name()),
-                org.parley.mapper.error.StanzaErrorCondition.valueOf(error.condition().name()),
+        return new org.parley.mapper.error.StanzaError(error.type(), error.condition(),
                 error.text().isEmpty() ? Optional.empty() : Optional.of(error.text()), Optional.empty());
     }
 

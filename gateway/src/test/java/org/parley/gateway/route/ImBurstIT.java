@@ -3,7 +3,6 @@ package org.parley.gateway.route;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -16,19 +15,20 @@ import org.jivesoftware.smack.filter.MessageTypeFilter;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaBuilder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.parley.gateway.testpeers.Await;
 import org.parley.gateway.testsupport.ImPeers;
+import org.parley.gateway.testsupport.ImPeersExtension;
 import org.parley.testkit.SippAgent;
 
 /**
  * Nothing silently lost under a burst: 1,000 messages each way through Prosody, the packaged gateway, Kamailio and
  * sipp, every one counted precisely either at the far end or as an error at its sender, within a bounded time.
+ * The two tests share one set of peers: each waits until all its messages are accounted for, and each reads the
+ * gateway's counter of its own direction only.
  */
 class ImBurstIT {
 
@@ -36,22 +36,11 @@ class ImBurstIT {
     private static final Duration LIMIT = Duration.ofSeconds(120);
     private static final Pattern BODY = Pattern.compile("burst (\\d+)");
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    static final ImPeersExtension PEERS = ImPeersExtension.perClass(dir -> ImPeers.start(dir, 256));
 
+    @ImPeersExtension.Peers
     private ImPeers peers;
-
-    @BeforeEach
-    void startPeers() throws Exception {
-        peers = ImPeers.start(dir, 256);
-    }
-
-    @AfterEach
-    void stopPeers() {
-        if (peers != null) {
-            peers.close();
-        }
-    }
 
     @Test
     void aThousandMessagesFromXmppAreEachDeliveredToTheSipUserOrBouncedToTheSender() throws Exception {

@@ -2,7 +2,6 @@ package org.parley.gateway.route;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.Map;
 import org.jivesoftware.smack.StanzaCollector;
 import org.jivesoftware.smack.filter.AndFilter;
@@ -10,35 +9,26 @@ import org.jivesoftware.smack.filter.FromMatchesFilter;
 import org.jivesoftware.smack.filter.MessageTypeFilter;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaError;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.parley.gateway.testpeers.Await;
 import org.parley.gateway.testsupport.ImPeers;
+import org.parley.gateway.testsupport.ImPeersExtension;
 import org.parley.testkit.SippAgent;
 
-/** Nothing silently lost when a side is down: the sender gets an error when the edge or the remote server is gone. */
+/**
+ * Nothing silently lost when a side is down: the sender gets an error when the edge or the remote server is gone.
+ * Each test stops a peer itself, so each gets a fresh set of peers.
+ */
 class ImFailuresIT {
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    static final ImPeersExtension PEERS = ImPeersExtension.perTest(dir -> ImPeers.start(dir, 64));
 
+    @ImPeersExtension.Peers
     private ImPeers peers;
-
-    @BeforeEach
-    void startPeers() throws Exception {
-        peers = ImPeers.start(dir, 64);
-    }
-
-    @AfterEach
-    void stopPeers() {
-        if (peers != null) {
-            peers.close();
-        }
-    }
 
     @Test
     void withTheEdgeDownAliceGetsRemoteServerTimeout() throws Exception {

@@ -13,7 +13,6 @@ import org.jivesoftware.smack.filter.MessageTypeFilter;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaError;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,14 +36,10 @@ class ImRoutesIT {
     private static final Duration WAIT = ImPeers.WAIT;
 
     @RegisterExtension
-    static final ImPeersExtension PEERS = new ImPeersExtension(dir -> ImPeers.start(dir, 64));
+    static final ImPeersExtension PEERS = ImPeersExtension.perClass(dir -> ImPeers.start(dir, 64));
 
+    @ImPeersExtension.Peers
     private ImPeers peers;
-
-    @BeforeEach
-    void peers() {
-        peers = PEERS.get();
-    }
 
     @Test
     void aliceReachesTheSipUserAndTheSipUsersRepliesComeBackInHerThread() throws Exception {

@@ -1,8 +1,8 @@
 package org.parley.xmpp.s2s;
 
+import org.parley.mapper.error.StanzaErrorCondition;
 import org.parley.xmpp.stanza.Stanza;
 import org.parley.xmpp.stanza.StanzaError;
-import org.parley.xmpp.stanza.StanzaErrorCondition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

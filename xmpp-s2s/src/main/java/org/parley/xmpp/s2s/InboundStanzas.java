@@ -1,10 +1,10 @@
 package org.parley.xmpp.s2s;
 
 import java.util.Optional;
+import org.parley.mapper.error.StanzaErrorCondition;
 import org.parley.xmpp.stanza.Jid;
 import org.parley.xmpp.stanza.Stanza;
 import org.parley.xmpp.stanza.StanzaError;
-import org.parley.xmpp.stanza.StanzaErrorCondition;
 import org.parley.xmpp.stanza.StanzaParse;
 import org.parley.xmpp.stream.StreamError;
 import org.parley.xmpp.stream.StreamErrorCondition;

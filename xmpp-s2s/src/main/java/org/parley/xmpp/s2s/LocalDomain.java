@@ -1,9 +1,9 @@
 package org.parley.xmpp.s2s;
 
 import java.util.List;
+import org.parley.mapper.error.StanzaErrorCondition;
 import org.parley.xmpp.stanza.Stanza;
 import org.parley.xmpp.stanza.StanzaError;
-import org.parley.xmpp.stanza.StanzaErrorCondition;
 import org.parley.xmpp.stream.XmlElement;
 
 /**

@@ -1,7 +1,7 @@
 package org.parley.xmpp.s2s;
 
+import org.parley.mapper.error.StanzaErrorCondition;
 import org.parley.xmpp.dialback.DialbackElement;
-import org.parley.xmpp.stanza.StanzaErrorCondition;
 
 /**
  * What an {@link OutboundSession} reports to the route that owns it ({@link OutboundRoute}). Every call comes

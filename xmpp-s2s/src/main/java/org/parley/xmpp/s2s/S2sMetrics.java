@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.parley.xmpp.stanza.StanzaErrorCondition;
+import org.parley.mapper.error.StanzaErrorCondition;
 
 /**
  * The s2s meters (exposed by the gateway on {@code /metrics}):

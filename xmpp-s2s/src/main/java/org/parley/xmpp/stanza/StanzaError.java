@@ -1,12 +1,17 @@
 package org.parley.xmpp.stanza;
 
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import org.parley.mapper.error.StanzaErrorCondition;
+import org.parley.mapper.error.StanzaErrorType;
 import org.parley.xmpp.stream.XmlElement;
 
 /**
- * A stanza error as a value (RFC 6120 §8.3): type, defined condition, optional text. Built with the condition's
- * usual type by {@link #of(StanzaErrorCondition)}; read from a received error stanza by {@link #from(XmlElement)}.
+ * A stanza error as a value (RFC 6120 §8.3): type, defined condition, optional text, and its XML form. Built with
+ * the condition's usual type by {@link #of(StanzaErrorCondition)}; read from a received error stanza by
+ * {@link #from(XmlElement)}. The condition and type vocabulary (RFC 6120 §8.3.2, §8.3.3) is the mapper's
+ * {@link StanzaErrorCondition} and {@link StanzaErrorType}, the one table the whole gateway uses.
  *
  * @param type      what the sender may do (RFC 6120 §8.3.2)
  * @param condition the defined condition (RFC 6120 §8.3.3)
@@ -35,7 +40,7 @@ public record StanzaError(StanzaErrorType type, StanzaErrorCondition condition, 
 
     /** The {@code <error type=…>} child of an error stanza, in the given content namespace. */
     public XmlElement toElement(String contentNamespace) {
-        XmlElement.Builder error = XmlElement.builder(contentNamespace, "error").attribute("type", type.token())
+        XmlElement.Builder error = XmlElement.builder(contentNamespace, "error").attribute("type", type.xmlValue())
                 .child(XmlElement.builder(NAMESPACE, condition.elementName()).build());
         if (!text.isEmpty()) {
             error.child(XmlElement.builder(NAMESPACE, "text").text(text).build());
@@ -66,7 +71,7 @@ public record StanzaError(StanzaErrorType type, StanzaErrorCondition condition, 
         }
         StanzaErrorCondition found = condition;
         StanzaErrorType type = error.get().attribute("type")
-                .flatMap(t -> java.util.Arrays.stream(StanzaErrorType.values()).filter(v -> v.token().equals(t)).findFirst())
+                .flatMap(t -> Arrays.stream(StanzaErrorType.values()).filter(v -> v.xmlValue().equals(t)).findFirst())
                 .orElse(found.defaultType());
         return Optional.of(new StanzaError(type, found, text));
     }

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.parley.mapper.error.StanzaErrorCondition;
 import org.parley.xmpp.dialback.DialbackKeys;
-import org.parley.xmpp.stanza.StanzaErrorCondition;
 import org.parley.xmpp.stanza.StanzaError;
 
 /** The inbound stream on an EmbeddedChannel: negotiation, dialback roles and the stanza checks of ROBUSTNESS. */

@@ -20,11 +20,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.parley.mapper.error.StanzaErrorCondition;
 import org.parley.testkit.Loopback;
 import org.parley.xmpp.stanza.Jid;
 import org.parley.xmpp.stanza.Stanza;
 import org.parley.xmpp.stanza.StanzaError;
-import org.parley.xmpp.stanza.StanzaErrorCondition;
 import org.parley.xmpp.stanza.StanzaKind;
 
 /**

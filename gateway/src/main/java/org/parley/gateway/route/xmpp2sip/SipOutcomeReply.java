@@ -8,13 +8,13 @@ import org.parley.gateway.route.RouteOutcome;
 import org.parley.gateway.route.StanzaErrors;
 import org.parley.mapper.MappingResult;
 import org.parley.mapper.error.ErrorMapping;
+import org.parley.mapper.error.StanzaErrorCondition;
 import org.parley.mapper.im.XmppMessage;
 import org.parley.mapper.sip2xmpp.DeliveryReceipts;
 import org.parley.sip.SipHeader;
 import org.parley.sip.SipOutcome;
 import org.parley.xmpp.stanza.Stanza;
 import org.parley.xmpp.stanza.StanzaError;
-import org.parley.xmpp.stanza.StanzaErrorCondition;
 
 /**
  * What the XMPP sender learns of a MESSAGE's end on the SIP side, and how it is counted.

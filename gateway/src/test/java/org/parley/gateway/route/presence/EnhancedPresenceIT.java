@@ -2,20 +2,18 @@ package org.parley.gateway.route.presence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.roster.Roster;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.parley.gateway.testpeers.Await;
 import org.parley.gateway.testsupport.ImPeers;
+import org.parley.gateway.testsupport.ImPeersExtension;
 import org.parley.testkit.SippAgent;
 
 /**
@@ -30,22 +28,11 @@ class EnhancedPresenceIT {
 
     private static final Duration WAIT = ImPeers.WAIT;
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final ImPeersExtension PEERS = ImPeersExtension.perClass(dir -> ImPeers.start(dir, 64));
 
+    @ImPeersExtension.Peers
     private ImPeers peers;
-
-    @BeforeAll
-    void startPeers() throws Exception {
-        peers = ImPeers.start(dir, 64);
-    }
-
-    @AfterAll
-    void stopPeers() {
-        if (peers != null) {
-            peers.close();
-        }
-    }
 
     @Test
     void aliceSeesABusyLyncUserAsDndWithHisNoteFromTheCategoriesNotify() throws Exception {

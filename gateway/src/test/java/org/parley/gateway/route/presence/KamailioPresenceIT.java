@@ -5,7 +5,6 @@ import static org.parley.gateway.route.presence.SippTrace.header;
 import static org.parley.gateway.route.presence.SippTrace.tag;
 
 import java.net.URL;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,11 +30,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.parley.gateway.testpeers.Await;
 import org.parley.gateway.testsupport.ImPeers;
+import org.parley.gateway.testsupport.ImPeersExtension;
 import org.parley.testkit.KamailioPresence;
 import org.parley.testkit.SippAgent;
 
@@ -59,28 +59,25 @@ class KamailioPresenceIT {
     private static final String ALICE_SIP = "sip:alice@" + ImPeers.JABBER;
     private static final String BOB_SIP = "sip:bob@" + ImPeers.LOCAL;
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final ImPeersExtension PEERS = ImPeersExtension.perClass(dir -> ImPeers.startWithPresenceServer(dir,
+            ImPeers.Options.forTests(64), new KamailioPresence(GRANTED, List.of("erin"))));
 
+    @ImPeersExtension.Peers
     private ImPeers peers;
     private final List<SippAgent> publishers = new ArrayList<>();
     private EntityBareJid bob;
     private Roster roster;
 
     @BeforeAll
-    void startPeers() throws Exception {
-        peers = ImPeers.startWithPresenceServer(dir, ImPeers.Options.forTests(64),
-                new KamailioPresence(GRANTED, List.of("erin")));
+    void meetBob() throws Exception {
         bob = JidCreate.entityBareFrom("bob@" + ImPeers.LOCAL);
         roster = Roster.getInstanceFor(peers.alice());
     }
 
     @AfterAll
-    void stopPeers() {
+    void stopPublishers() {
         publishers.forEach(SippAgent::close);
-        if (peers != null) {
-            peers.close();
-        }
     }
 
     @Test

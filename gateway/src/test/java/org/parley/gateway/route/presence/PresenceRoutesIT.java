@@ -15,11 +15,10 @@ import org.jivesoftware.smack.roster.RosterEntry;
 import org.jivesoftware.smack.roster.packet.RosterPacket;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.parley.gateway.testpeers.Await;
@@ -42,14 +41,10 @@ class PresenceRoutesIT {
     private static final Duration WAIT = ImPeers.WAIT;
 
     @RegisterExtension
-    static final ImPeersExtension PEERS = new ImPeersExtension(dir -> ImPeers.start(dir, 64));
+    static final ImPeersExtension PEERS = ImPeersExtension.perClass(dir -> ImPeers.start(dir, 64));
 
+    @ImPeersExtension.Peers
     private ImPeers peers;
-
-    @BeforeEach
-    void peers() {
-        peers = PEERS.get();
-    }
 
     @Test
     @Order(1)

@@ -2,7 +2,6 @@ package org.parley.gateway.route.presence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -18,11 +17,12 @@ import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.parley.gateway.testpeers.Await;
 import org.parley.gateway.testsupport.ImPeers;
+import org.parley.gateway.testsupport.ImPeersExtension;
 import org.parley.testkit.SippAgent;
 
 /**
@@ -42,41 +42,42 @@ class XmppLinkLossIT {
     private static final String BACK = "back again";
     private static final Pattern PIDF = Pattern.compile("<presence\\b.*?</presence>", Pattern.DOTALL);
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    static final ImPeersExtension PEERS = ImPeersExtension.perTest(dir -> ImPeers.start(dir, 64));
+
+    @ImPeersExtension.Peers
+    private ImPeers peers;
 
     @Test
     void aSipWatcherSeesAnXmppContactGoOfflineWhenHerServerIsKilledAndOpenAgainWhenItReturns() throws Exception {
-        try (ImPeers peers = ImPeers.start(dir, 64)) {
-            EntityBareJid carol = JidCreate.entityBareFrom("carol@" + ImPeers.LOCAL);
-            Roster.getInstanceFor(peers.alice()).setSubscriptionMode(Roster.SubscriptionMode.manual);
-            try (StanzaCollector requests = peers.alice().createStanzaCollector(new AndFilter(
-                    FromMatchesFilter.createBare(carol), PresenceTypeFilter.SUBSCRIBE));
-                 SippAgent watcher = peers.sendMessages(getClass().getResource("sipp/uac_watcher_steady.xml"), "carol",
-                         "alice", ImPeers.JABBER, "loss-%u-%p@%s", BACK, 200, 1, 1, WAIT.multipliedBy(4))) {
-                Presence request = requests.nextResult(WAIT.toMillis());
-                assertThat(request).as("carol's subscribe at alice\n" + watcher.log() + peers.logs()).isNotNull();
-                peers.alice().sendStanza(peers.alice().getStanzaFactory().buildPresenceStanza()
-                        .ofType(Presence.Type.subscribed).to(carol).build());
-                available(peers.alice(), AT_WORK);
-                await(watcher, peers, WAIT, "alice open at the watcher", () -> openAtWork(watcher).isPresent());
+        EntityBareJid carol = JidCreate.entityBareFrom("carol@" + ImPeers.LOCAL);
+        Roster.getInstanceFor(peers.alice()).setSubscriptionMode(Roster.SubscriptionMode.manual);
+        try (StanzaCollector requests = peers.alice().createStanzaCollector(new AndFilter(
+                FromMatchesFilter.createBare(carol), PresenceTypeFilter.SUBSCRIBE));
+             SippAgent watcher = peers.sendMessages(getClass().getResource("sipp/uac_watcher_steady.xml"), "carol",
+                     "alice", ImPeers.JABBER, "loss-%u-%p@%s", BACK, 200, 1, 1, WAIT.multipliedBy(4))) {
+            Presence request = requests.nextResult(WAIT.toMillis());
+            assertThat(request).as("carol's subscribe at alice\n" + watcher.log() + peers.logs()).isNotNull();
+            peers.alice().sendStanza(peers.alice().getStanzaFactory().buildPresenceStanza()
+                    .ofType(Presence.Type.subscribed).to(carol).build());
+            available(peers.alice(), AT_WORK);
+            await(watcher, peers, WAIT, "alice open at the watcher", () -> openAtWork(watcher).isPresent());
 
-                peers.killProsody();
+            peers.killProsody();
 
-                int open = openAtWork(watcher).orElseThrow();
-                await(watcher, peers, LOSS_NOTICED, "alice closed at the watcher after the kill", () ->
-                        pidfs(watcher).stream().skip(open)
-                                .anyMatch(pidf -> pidf.contains(CLOSED) && !pidf.contains(OPEN)));
-                await(watcher, peers, WAIT, "the gateway's log of the loss", () -> gatewayLog(peers)
-                        .contains("XMPP domain " + ImPeers.JABBER + " unreachable (s2s route lost): 1 SIP watcher(s)"));
+            int open = openAtWork(watcher).orElseThrow();
+            await(watcher, peers, LOSS_NOTICED, "alice closed at the watcher after the kill", () ->
+                    pidfs(watcher).stream().skip(open)
+                            .anyMatch(pidf -> pidf.contains(CLOSED) && !pidf.contains(OPEN)));
+            await(watcher, peers, WAIT, "the gateway's log of the loss", () -> gatewayLog(peers)
+                    .contains("XMPP domain " + ImPeers.JABBER + " unreachable (s2s route lost): 1 SIP watcher(s)"));
 
-                peers.restartProsody();
-                available(peers.alice(), BACK);
+            peers.restartProsody();
+            available(peers.alice(), BACK);
 
-                assertThat(watcher.awaitExit(WAIT)).as(watcher.log() + peers.logs()).hasValue(0);
-                assertThat(pidfs(watcher)).last().as(watcher.messageTrace())
-                        .satisfies(pidf -> assertThat(pidf).contains(OPEN).contains(BACK));
-            }
+            assertThat(watcher.awaitExit(WAIT)).as(watcher.log() + peers.logs()).hasValue(0);
+            assertThat(pidfs(watcher)).last().as(watcher.messageTrace())
+                    .satisfies(pidf -> assertThat(pidf).contains(OPEN).contains(BACK));
         }
     }
 

@@ -47,7 +47,7 @@ class SipOutcomeReplyTest {
         assertThat(error.id()).isEqualTo("m1");
         StanzaError carried = StanzaError.from(error.element()).orElseThrow();
         assertThat(carried.condition().elementName()).isEqualTo(condition);
-        assertThat(carried.type().token()).isEqualTo(type);
+        assertThat(carried.type().xmlValue()).isEqualTo(type);
         assertThat(carried.text()).isEqualTo(reason);
     }
 
@@ -91,7 +91,7 @@ class SipOutcomeReplyTest {
 
             assertThat(reply.outcome()).as(outcome.toString()).isEqualTo(RouteOutcome.BOUNCED);
             assertThat(reply.condition()).isEqualTo("remote-server-timeout");
-            assertThat(StanzaError.from(reply.reply().orElseThrow().element()).orElseThrow().type().token())
+            assertThat(StanzaError.from(reply.reply().orElseThrow().element()).orElseThrow().type().xmlValue())
                     .isEqualTo("wait");
         }
     }
