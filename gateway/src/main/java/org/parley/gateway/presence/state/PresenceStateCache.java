@@ -127,7 +127,7 @@ public final class PresenceStateCache {
         }
         return new SipSubscriptionDialog(dialog.id(), dialog.remoteTag(), dialog.role(), key.sipUser(),
                 key.xmppContact(), dialog.eventPackage(), dialog.state(), dialog.remoteTarget(), sharedRoutes,
-                dialog.localCseq(), dialog.expiresAt());
+                dialog.localCseq(), dialog.expiresAt(), dialog.notifyBody());
     }
 
     private void removeDialog(DialogId id) {
