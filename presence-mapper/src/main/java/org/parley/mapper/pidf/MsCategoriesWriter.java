@@ -16,7 +16,8 @@ import javax.xml.stream.XMLStreamWriter;
  * <pre>
  * &lt;categories xmlns="http://schemas.microsoft.com/2006/09/sip/categories" uri="sip:alice@jabber.test"&gt;
  *   &lt;category name="state" instance="0"&gt;
- *     &lt;state xmlns="…/sip/state" xmlns:xsi="…" xsi:type="aggregateState"&gt;&lt;availability&gt;3500&lt;/availability&gt;…
+ *     &lt;state xmlns="…/sip/state" xmlns:xsi="…" xsi:type="aggregateState"&gt;
+ *       &lt;availability&gt;3500&lt;/availability&gt;…
  *   &lt;category name="note" instance="0"&gt;
  *     &lt;note xmlns="…/sip/note"&gt;&lt;body type="personal" uri=""&gt;Out to lunch&lt;/body&gt;…
  * &lt;/categories&gt;

@@ -1,7 +1,7 @@
 /**
  * Presence documents as they cross the SIP side of the gateway: the PIDF model, a safe reader and a writer, and a
- * reader and a writer for the subset of Microsoft enhanced presence the gateway maps. Knows nothing of XMPP addresses or of
- * the mapping rules, which live in {@code org.parley.mapper.presence}.
+ * reader and a writer for the subset of Microsoft enhanced presence the gateway maps. Knows nothing of XMPP
+ * addresses or of the mapping rules, which live in {@code org.parley.mapper.presence}.
  *
  * <h2>Formats</h2>
  * <ul>

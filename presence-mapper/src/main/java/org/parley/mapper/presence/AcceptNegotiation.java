@@ -7,7 +7,7 @@ import org.parley.mapper.im.ContentType;
 
 /**
  * Chooses the body of the NOTIFYs for a watcher from the {@code Accept} header fields of its SUBSCRIBE (RFC 6665
- * §4.2.1 and §8.2.1 with RFC 3261 §20.1 media ranges; RFC 3856 §6.7 for the presence package's default):
+ * §4.2.1, with RFC 3261 §20.1 media ranges; RFC 3856 §6.7 for the presence package's default):
  * <pre>
  *  Accept in the SUBSCRIBE                                   body
  *  none                                                      PIDF (the package's default)

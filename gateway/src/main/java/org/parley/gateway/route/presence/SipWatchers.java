@@ -50,8 +50,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>SUBSCRIBE from the edge → refused 406 when its Accept allows no body the gateway writes; otherwise the
  *       NOTIFY body is chosen from it ({@link WatcherBodies#negotiated}: PIDF, or Microsoft enhanced presence for
- *       a watcher that accepts only that) and stored with the dialog; accepted at once: {@code active} with the last known presence when the
- *       authorization is already granted (and a {@code probe} to refresh it), else {@code pending}, the
+ *       a watcher that accepts only that) and stored with the dialog; accepted at once: {@code active} with the
+ *       last known presence when the authorization is already granted (and a {@code probe} to refresh it), else {@code pending}, the
  *       authorization recorded pending and an XMPP {@code subscribe} sent to the contact.</li>
  *   <li>XMPP {@code subscribed} → authorization recorded; once durable, NOTIFY {@code active} with the last known
  *       presence to that user's watchers, and a {@code probe}.</li>
@@ -62,8 +62,8 @@ import org.slf4j.LoggerFactory;
  *   <li>XMPP {@code unsubscribed} → authorization recorded rejected, NOTIFY
  *       {@code terminated;reason=rejected}.</li>
  *   <li>XMPP available/unavailable → the last presence of the resource recorded (in memory at once, in the store
- *       in the background), then a full-state NOTIFY (PIDF or enhanced presence, as each watcher negotiated) to the addressee's active
- *       watchers of that user.</li>
+ *       in the background), then a full-state NOTIFY (PIDF or enhanced presence, as each watcher
+ *       negotiated) to the addressee's active watchers of that user.</li>
  * </ul>
  * Thread-safe: stanzas arrive on route workers, watcher events on SIP workers.
  */

@@ -39,7 +39,7 @@ final class StoredDialogs {
         return put(role, key, dialog, active, expires, NotifyBodyType.PIDF);
     }
 
-    /** As {@link #put(DialogRole, AuthorizationKey, SipDialogSnapshot, boolean, Duration)}, NOTIFYs carrying {@code body}. */
+    /** As the other {@code put}, for a dialog whose NOTIFYs carry {@code body}. */
     DialogId put(DialogRole role, AuthorizationKey key, SipDialogSnapshot dialog, boolean active, Duration expires,
                  NotifyBodyType body) {
         SipSubscriptionDialog row = new SipSubscriptionDialog(new DialogId(dialog.callId(), dialog.localTag()),
