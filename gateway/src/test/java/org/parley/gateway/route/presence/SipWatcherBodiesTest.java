@@ -72,7 +72,8 @@ class SipWatcherBodiesTest {
                 ? "<presence from='bob@jabber.test/phone' to='alice@contoso.test' type='unavailable'>"
                         + "<status>gone home</status></presence>"
                 : "<presence from='bob@jabber.test/phone' to='alice@contoso.test'>"
-                        + (show.isEmpty() ? "" : "<show>" + show + "</show>") + "<status>gone home</status></presence>"));
+                        + (show.isEmpty() ? "" : "<show>" + show + "</show>")
+                        + "<status>gone home</status></presence>"));
 
         assertThat(lync.calls).containsExactly("accept 600 ACTIVE", "notify ACTIVE");
         SipBody body = lync.bodies.get(1);
