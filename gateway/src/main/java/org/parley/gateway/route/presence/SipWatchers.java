@@ -51,8 +51,9 @@ import org.slf4j.LoggerFactory;
  *   <li>SUBSCRIBE from the edge → refused 406 when its Accept allows no body the gateway writes; otherwise the
  *       NOTIFY body is chosen from it ({@link WatcherBodies#negotiated}: PIDF, or Microsoft enhanced presence for
  *       a watcher that accepts only that) and stored with the dialog; accepted at once: {@code active} with the
- *       last known presence when the authorization is already granted (and a {@code probe} to refresh it), else {@code pending}, the
- *       authorization recorded pending and an XMPP {@code subscribe} sent to the contact.</li>
+ *       last known presence when the authorization is already granted (and a {@code probe} to refresh it), else
+ *       {@code pending}, the authorization recorded pending and an XMPP {@code subscribe} sent to the
+ *       contact.</li>
  *   <li>XMPP {@code subscribed} → authorization recorded; once durable, NOTIFY {@code active} with the last known
  *       presence to that user's watchers, and a {@code probe}.</li>
  *   <li>The watcher's dialog is stored (a {@link DialogRole#NOTIFIER} row) when it is accepted and after each
@@ -110,10 +111,10 @@ public final class SipWatchers {
                        Duration maxExpires, SipWatcherRegistry registry) {
         this.addresses = Objects.requireNonNull(addresses, "addresses");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
-        this.bodies = new WatcherBodies(toPidf, new XmppToMsCategories(addresses), lookups);
         this.policy = Objects.requireNonNull(policy, "policy");
         this.state = Objects.requireNonNull(state, "state");
-        this.lookups = lookups;
+        this.lookups = Objects.requireNonNull(lookups, "lookups");
+        this.bodies = new WatcherBodies(toPidf, new XmppToMsCategories(addresses), lookups);
         this.xmpp = new PresenceOut(xmpp);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.maxExpires = Objects.requireNonNull(maxExpires, "maxExpires");
@@ -163,7 +164,8 @@ public final class SipWatchers {
         switch (authorization) {
             case AUTHORIZED -> {
                 watcher.active = true;
-                watcher.notifier.notify(WatcherState.ACTIVE, Optional.of(bodies.body(key.xmppContact(), watcher.body)));
+                watcher.notifier.notify(WatcherState.ACTIVE,
+                        Optional.of(bodies.body(key.xmppContact(), watcher.body)));
             }
             case REJECTED -> {
                 watcher.notifier.terminate(TerminationReason.REJECTED);
