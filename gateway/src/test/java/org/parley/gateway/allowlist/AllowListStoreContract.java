@@ -56,7 +56,7 @@ abstract class AllowListStoreContract {
 
     @Test
     void migrationCreatesAnEmptyAllowListAtRevisionZero() throws SQLException {
-        assertThat(store.schemaVersion()).isEqualTo("2");
+        assertThat(store.schemaVersion()).isEqualTo("3");
         assertThat(repository.list()).isEmpty();
         assertThat(repository.revision()).isZero();
         try (Connection connection = store.dataSource().getConnection();
@@ -74,7 +74,7 @@ abstract class AllowListStoreContract {
     void reopeningAMigratedDatabaseKeepsItsData() {
         repository.upsert(JABBER, DomainPolicy.of(TlsPolicy.OPTIONAL, AuthPolicy.DIALBACK), Origin.CLI);
         try (Store second = Store.open(config, new SimpleMeterRegistry())) {
-            assertThat(second.schemaVersion()).isEqualTo("2");
+            assertThat(second.schemaVersion()).isEqualTo("3");
             assertThat(new AllowListRepository(second.dataSource(), clock).find(JABBER)).isPresent();
         }
     }

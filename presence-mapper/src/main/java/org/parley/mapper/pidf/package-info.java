@@ -1,7 +1,7 @@
 /**
  * Presence documents as they cross the SIP side of the gateway: the PIDF model, a safe reader and a writer, and a
- * reader for the subset of Microsoft enhanced presence the gateway maps. Knows nothing of XMPP addresses or of
- * the mapping rules, which live in {@code org.parley.mapper.presence}.
+ * reader and a writer for the subset of Microsoft enhanced presence the gateway maps. Knows nothing of XMPP
+ * addresses or of the mapping rules, which live in {@code org.parley.mapper.presence}.
  *
  * <h2>Formats</h2>
  * <ul>
@@ -14,7 +14,9 @@
  *       ({@link org.parley.mapper.pidf.PidfPerson}, {@link org.parley.mapper.pidf.Activity}).</li>
  *   <li>Microsoft enhanced presence {@code <categories>} ([MS-PRES]): the {@code state} category's
  *       {@code <availability>} and the {@code note} category's body ({@link org.parley.mapper.pidf.MsCategories};
- *       the exact subset is documented on {@link org.parley.mapper.pidf.MsCategoriesReader}).</li>
+ *       the exact subset is documented on {@link org.parley.mapper.pidf.MsCategoriesReader}); written for
+ *       Microsoft watchers by {@link org.parley.mapper.pidf.MsCategoriesWriter} ({@code aggregateState} and a
+ *       personal note).</li>
  * </ul>
  *
  * <h2>Reading untrusted bodies</h2>

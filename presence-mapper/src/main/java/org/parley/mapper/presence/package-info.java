@@ -32,6 +32,10 @@
  * Microsoft availability numbers ({@link org.parley.mapper.presence.MsAvailability}): 0 not set → unavailable;
  * 1–4499 online → available; 4500–5999 idle → away; 6000–7499 busy, 7500–8999 idle-busy, 9000–11999 do not
  * disturb → dnd; 12000–14999 be right back → away; 15000–17999 away → xa; 18000+ offline → unavailable.
+ * Written for a watcher that accepts only enhanced presence ({@link org.parley.mapper.presence.XmppToMsCategories},
+ * the body chosen by {@link org.parley.mapper.presence.AcceptNegotiation}), from the most available resource: chat
+ * and no show → 3500 online; away → 12500 be right back; xa → 15500 away; dnd → 9500 do not disturb; no open
+ * resource → 18500 offline; its status → the personal note.
  *
  * <h2>Authorizations and dialogs (§5, §7): decision tables</h2>
  * <ul>

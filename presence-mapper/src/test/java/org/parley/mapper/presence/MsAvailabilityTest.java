@@ -9,6 +9,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.parley.mapper.address.AddressMapper;
 import org.parley.mapper.address.SipAddress;
@@ -44,6 +45,12 @@ class MsAvailabilityTest {
             "15500,AWAY", "18500,OFFLINE"})
     void mapsTheValuesMicrosoftClientsPublish(long availability, MsAvailability band) {
         assertThat(MsAvailability.of(availability)).contains(band);
+    }
+
+    @ParameterizedTest
+    @EnumSource(MsAvailability.class)
+    void writesATypicalNumberInsideEachBand(MsAvailability band) {
+        assertThat(MsAvailability.of(band.typical())).contains(band);
     }
 
     @ParameterizedTest

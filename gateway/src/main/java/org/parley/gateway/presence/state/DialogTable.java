@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.parley.mapper.presence.NotifyBodyType;
 
 /**
- * SQL for {@code sip_subscription} (migration {@code V2__presence_state.sql}) on a connection whose transaction
+ * SQL for {@code sip_subscription} (migrations {@code V2__presence_state.sql}, {@code V3__notify_body.sql}: the
+ * media type of a notifier dialog's NOTIFY bodies) on a connection whose transaction
  * the caller owns. Portable between H2 and PostgreSQL. The route set is stored as one column, its entries
  * separated by {@link #ROUTE_SEPARATOR}.
  */
@@ -20,7 +22,7 @@ final class DialogTable {
     static final String ROUTE_SEPARATOR = "\n";
 
     private static final String COLUMNS = "call_id, local_tag, remote_tag, dialog_role, sip_user, xmpp_contact,"
-            + " event_package, dialog_state, remote_target, route_set, local_cseq, expires_at";
+            + " event_package, dialog_state, remote_target, route_set, local_cseq, expires_at, notify_body";
 
     private DialogTable() {
     }
@@ -59,7 +61,7 @@ final class DialogTable {
             return;
         }
         try (PreparedStatement statement = connection.prepareStatement("INSERT INTO sip_subscription (" + COLUMNS
-                + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)")) {
+                + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)")) {
             for (SipSubscriptionDialog dialog : dialogs) {
                 statement.setString(1, dialog.id().callId());
                 statement.setString(2, dialog.id().localTag());
@@ -73,6 +75,7 @@ final class DialogTable {
                 statement.setString(10, routeSet(dialog.routeSet()));
                 statement.setLong(11, dialog.localCseq());
                 Columns.setInstant(statement, 12, dialog.expiresAt());
+                statement.setString(13, dialog.notifyBody().mediaType());
                 statement.addBatch();
             }
             statement.executeBatch();
@@ -82,6 +85,11 @@ final class DialogTable {
     /** The {@code route_set} column value for {@code routes}. */
     static String routeSet(List<String> routes) {
         return String.join(ROUTE_SEPARATOR, routes);
+    }
+
+    /** The body type of a stored media type; PIDF for a value this version does not know. */
+    private static NotifyBodyType notifyBody(String mediaType) {
+        return NotifyBodyType.fromMediaType(mediaType).orElse(NotifyBodyType.PIDF);
     }
 
     private static SipSubscriptionDialog read(ResultSet row) throws SQLException {
@@ -97,6 +105,7 @@ final class DialogTable {
                 row.getString("remote_target"),
                 routes.isEmpty() ? List.of() : Arrays.asList(routes.split(ROUTE_SEPARATOR, -1)),
                 row.getLong("local_cseq"),
-                Columns.instant(row, "expires_at"));
+                Columns.instant(row, "expires_at"),
+                notifyBody(row.getString("notify_body")));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.parley.mapper.address.SipAddress;
 import org.parley.mapper.address.XmppAddress;
+import org.parley.mapper.presence.NotifyBodyType;
 import org.parley.mapper.presence.SubscribeIntent;
 
 /**
@@ -25,10 +26,14 @@ import org.parley.mapper.presence.SubscribeIntent;
  * @param localCseq    the last CSeq the gateway sent in the dialog (0..2<sup>31</sup>−1); NOTIFYs sent after the
  *                     last write are not counted, so continue well above it after a restart
  * @param expiresAt    when the subscription ends unless refreshed
+ * @param notifyBody   the body of the NOTIFYs the gateway sends in a {@link DialogRole#NOTIFIER} dialog, chosen
+ *                     from the watcher's Accept when it subscribed; {@link NotifyBodyType#PIDF} for a subscriber
+ *                     dialog
  */
 public record SipSubscriptionDialog(DialogId id, Optional<String> remoteTag, DialogRole role, SipAddress sipUser,
                                     XmppAddress xmppContact, String eventPackage, DialogState state,
-                                    String remoteTarget, List<String> routeSet, long localCseq, Instant expiresAt) {
+                                    String remoteTarget, List<String> routeSet, long localCseq, Instant expiresAt,
+                                    NotifyBodyType notifyBody) {
 
     /** The largest CSeq RFC 3261 §8.1.1.5 allows. */
     public static final long MAX_CSEQ = 0x7fffffffL;
@@ -49,6 +54,15 @@ public record SipSubscriptionDialog(DialogId id, Optional<String> remoteTag, Dia
             throw new IllegalArgumentException("CSeq must be within 0.." + MAX_CSEQ + ": " + localCseq);
         }
         expiresAt = expiresAt.truncatedTo(ChronoUnit.MICROS);
+        Objects.requireNonNull(notifyBody, "notifyBody");
+    }
+
+    /** A dialog whose NOTIFYs (if the gateway is the notifier) carry PIDF. */
+    public SipSubscriptionDialog(DialogId id, Optional<String> remoteTag, DialogRole role, SipAddress sipUser,
+                                 XmppAddress xmppContact, String eventPackage, DialogState state,
+                                 String remoteTarget, List<String> routeSet, long localCseq, Instant expiresAt) {
+        this(id, remoteTag, role, sipUser, xmppContact, eventPackage, state, remoteTarget, routeSet, localCseq,
+                expiresAt, NotifyBodyType.PIDF);
     }
 
     /** The authorization this dialog carries presence for. */
@@ -66,18 +80,18 @@ public record SipSubscriptionDialog(DialogId id, Optional<String> remoteTag, Dia
     /** This dialog in {@code next} state. */
     public SipSubscriptionDialog withState(DialogState next) {
         return new SipSubscriptionDialog(id, remoteTag, role, sipUser, xmppContact, eventPackage, next, remoteTarget,
-                routeSet, localCseq, expiresAt);
+                routeSet, localCseq, expiresAt, notifyBody);
     }
 
     /** This dialog refreshed until {@code newExpiry}, the gateway's last CSeq now {@code cseq}. */
     public SipSubscriptionDialog refreshed(Instant newExpiry, long cseq) {
         return new SipSubscriptionDialog(id, remoteTag, role, sipUser, xmppContact, eventPackage, state, remoteTarget,
-                routeSet, cseq, newExpiry);
+                routeSet, cseq, newExpiry, notifyBody);
     }
 
     /** This dialog with the peer's tag and Contact from its first response or NOTIFY (RFC 6665 §4.1.2.4). */
     public SipSubscriptionDialog established(String tag, String target, List<String> routes) {
         return new SipSubscriptionDialog(id, Optional.of(tag), role, sipUser, xmppContact, eventPackage, state, target,
-                routes, localCseq, expiresAt);
+                routes, localCseq, expiresAt, notifyBody);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.parley.gateway.presence.state.AuthorizationDirection;
 import org.parley.gateway.presence.state.AuthorizationKey;
 import org.parley.gateway.presence.state.AuthorizationState;
@@ -26,11 +27,11 @@ import org.parley.mapper.address.AddressMapper;
 import org.parley.mapper.address.Party;
 import org.parley.mapper.address.SipAddress;
 import org.parley.mapper.address.XmppAddress;
-import org.parley.mapper.pidf.PidfDocument;
-import org.parley.mapper.pidf.PidfWriter;
+import org.parley.mapper.presence.NotifyBodyType;
 import org.parley.mapper.presence.PresenceType;
 import org.parley.mapper.presence.SubscriptionMapper;
 import org.parley.mapper.presence.XmppPresence;
+import org.parley.mapper.presence.XmppToMsCategories;
 import org.parley.mapper.presence.XmppToPidf;
 import org.parley.sip.SipBody;
 import org.parley.sip.SipDialogSnapshot;
@@ -47,9 +48,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Local SIP users watching remote XMPP users (RFC 8048 §5.3, §6.2), the gateway as notifier:
  * <ul>
- *   <li>SUBSCRIBE from the edge → accepted at once: {@code active} with the last known presence when the
- *       authorization is already granted (and a {@code probe} to refresh it), else {@code pending}, the
- *       authorization recorded pending and an XMPP {@code subscribe} sent to the contact.</li>
+ *   <li>SUBSCRIBE from the edge → refused 406 when its Accept allows no body the gateway writes; otherwise the
+ *       NOTIFY body is chosen from it ({@link WatcherBodies#negotiated}: PIDF, or Microsoft enhanced presence for
+ *       a watcher that accepts only that) and stored with the dialog; accepted at once: {@code active} with the
+ *       last known presence when the authorization is already granted (and a {@code probe} to refresh it), else
+ *       {@code pending}, the authorization recorded pending and an XMPP {@code subscribe} sent to the
+ *       contact.</li>
  *   <li>XMPP {@code subscribed} → authorization recorded; once durable, NOTIFY {@code active} with the last known
  *       presence to that user's watchers, and a {@code probe}.</li>
  *   <li>The watcher's dialog is stored (a {@link DialogRole#NOTIFIER} row) when it is accepted and after each
@@ -59,7 +63,8 @@ import org.slf4j.LoggerFactory;
  *   <li>XMPP {@code unsubscribed} → authorization recorded rejected, NOTIFY
  *       {@code terminated;reason=rejected}.</li>
  *   <li>XMPP available/unavailable → the last presence of the resource recorded (in memory at once, in the store
- *       in the background), then a full-state PIDF NOTIFY to the addressee's active watchers of that user.</li>
+ *       in the background), then a full-state NOTIFY (PIDF or enhanced presence, as each watcher
+ *       negotiated) to the addressee's active watchers of that user.</li>
  * </ul>
  * Thread-safe: stanzas arrive on route workers, watcher events on SIP workers.
  */
@@ -69,8 +74,7 @@ public final class SipWatchers {
 
     private final AddressMapper addresses;
     private final SubscriptionMapper mapper;
-    private final XmppToPidf toPidf;
-    private final PidfWriter pidf = new PidfWriter();
+    private final WatcherBodies bodies;
     private final RoutePolicy policy;
     private final StateChanges state;
     private final PresenceLookups lookups;
@@ -87,12 +91,14 @@ public final class SipWatchers {
         final WatcherId id;
         final AuthorizationKey key;
         final SipNotifier notifier;
+        final NotifyBodyType body;
         boolean active;
 
-        Watcher(WatcherId id, AuthorizationKey key, SipNotifier notifier) {
+        Watcher(WatcherId id, AuthorizationKey key, SipNotifier notifier, NotifyBodyType body) {
             this.id = id;
             this.key = key;
             this.notifier = notifier;
+            this.body = body;
         }
     }
 
@@ -105,10 +111,10 @@ public final class SipWatchers {
                        Duration maxExpires, SipWatcherRegistry registry) {
         this.addresses = Objects.requireNonNull(addresses, "addresses");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
-        this.toPidf = Objects.requireNonNull(toPidf, "toPidf");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.state = Objects.requireNonNull(state, "state");
         this.lookups = Objects.requireNonNull(lookups, "lookups");
+        this.bodies = new WatcherBodies(toPidf, new XmppToMsCategories(addresses), lookups);
         this.xmpp = new PresenceOut(xmpp);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.maxExpires = Objects.requireNonNull(maxExpires, "maxExpires");
@@ -148,7 +154,7 @@ public final class SipWatchers {
             dialogs.forget(row.id());
             return;
         }
-        Watcher watcher = new Watcher(notifier.get().id(), key, notifier.get());
+        Watcher watcher = new Watcher(notifier.get().id(), key, notifier.get(), row.notifyBody());
         remove(byId.put(watcher.id, watcher));
         byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(watcher);
         // later NOTIFYs of this run use CSeqs above the resumed one: store it, so that a second restart goes higher
@@ -158,7 +164,8 @@ public final class SipWatchers {
         switch (authorization) {
             case AUTHORIZED -> {
                 watcher.active = true;
-                watcher.notifier.notify(WatcherState.ACTIVE, Optional.of(body(key.xmppContact())));
+                watcher.notifier.notify(WatcherState.ACTIVE,
+                        Optional.of(bodies.body(key.xmppContact(), watcher.body)));
             }
             case REJECTED -> {
                 watcher.notifier.terminate(TerminationReason.REJECTED);
@@ -173,7 +180,7 @@ public final class SipWatchers {
         if (watcher == null) {
             return;
         }
-        dialogs.put(DialogRole.NOTIFIER, watcher.key, dialog, watcher.active, expires);
+        dialogs.put(DialogRole.NOTIFIER, watcher.key, dialog, watcher.active, expires, watcher.body);
     }
 
     /** Forgets a watcher and its stored dialog. */
@@ -203,9 +210,16 @@ public final class SipWatchers {
             notifier.reject(refusal.get().sipStatus());
             return;
         }
+        Optional<NotifyBodyType> body = WatcherBodies.negotiated(subscribed.request());
+        if (body.isEmpty()) {
+            LOG.info("SUBSCRIBE from {} to {} refused 406: no acceptable body in {}", subscribed.request().from(),
+                    subscribed.request().requestUri(), WatcherBodies.accept(subscribed.request()));
+            notifier.reject(406);
+            return;
+        }
         XmppPresence subscribe = mapped.orElseThrow();
         AuthorizationKey key = key(subscribe);
-        Watcher watcher = new Watcher(subscribed.id(), key, notifier);
+        Watcher watcher = new Watcher(subscribed.id(), key, notifier, body.get());
         remove(byId.put(subscribed.id(), watcher));
         byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(watcher);
         Duration expires = subscribed.requested().compareTo(maxExpires) < 0 ? subscribed.requested() : maxExpires;
@@ -213,7 +227,7 @@ public final class SipWatchers {
                 .map(a -> a.state() == AuthorizationState.AUTHORIZED).orElse(false);
         if (authorized) {
             watcher.active = true;
-            notifier.accept(expires, WatcherState.ACTIVE, Optional.of(body(key.xmppContact())));
+            notifier.accept(expires, WatcherState.ACTIVE, Optional.of(bodies.body(key.xmppContact(), body.get())));
             xmpp.send(XmppPresence.of(PresenceType.PROBE, subscribe.from(), subscribe.to()));
             return;
         }
@@ -239,10 +253,10 @@ public final class SipWatchers {
 
     private synchronized boolean activate(AuthorizationKey key) {
         List<Watcher> watchers = watchersFor(key);
-        SipBody body = body(key.xmppContact());
+        Function<NotifyBodyType, SipBody> body = bodies.of(key.xmppContact());
         for (Watcher watcher : watchers) {
             watcher.active = true;
-            watcher.notifier.notify(WatcherState.ACTIVE, Optional.of(body));
+            watcher.notifier.notify(WatcherState.ACTIVE, Optional.of(body.apply(watcher.body)));
         }
         return !watchers.isEmpty();
     }
@@ -265,8 +279,9 @@ public final class SipWatchers {
         if (active.isEmpty()) {
             return;
         }
-        SipBody body = body(key.xmppContact());
-        active.forEach(watcher -> watcher.notifier.notify(WatcherState.ACTIVE, Optional.of(body)));
+        Function<NotifyBodyType, SipBody> body = bodies.of(key.xmppContact());
+        active.forEach(watcher -> watcher.notifier.notify(WatcherState.ACTIVE,
+                Optional.of(body.apply(watcher.body))));
     }
 
     /**
@@ -301,10 +316,10 @@ public final class SipWatchers {
             if (!contacts.contains(entry.getKey().xmppContact())) {
                 continue;
             }
-            SipBody body = body(entry.getKey().xmppContact());
+            Function<NotifyBodyType, SipBody> body = bodies.of(entry.getKey().xmppContact());
             for (Watcher watcher : entry.getValue()) {
                 if (watcher.active) {
-                    watcher.notifier.notify(WatcherState.ACTIVE, Optional.of(body));
+                    watcher.notifier.notify(WatcherState.ACTIVE, Optional.of(body.apply(watcher.body)));
                     notified++;
                 }
             }
@@ -332,18 +347,6 @@ public final class SipWatchers {
         if (same != null && same.remove(watcher) && same.isEmpty()) {
             byKey.remove(watcher.key);
         }
-    }
-
-    /** The full-state PIDF of {@code contact} from the last presence of each of its resources (closed if none). */
-    private SipBody body(XmppAddress contact) {
-        List<XmppPresence> resources = lookups.lastPresence(contact).stream()
-                .map(last -> last.toStanza(contact)).toList();
-        MappingResult<PidfDocument> document = toPidf.toPidf(contact, resources);
-        if (document instanceof MappingResult.Rejected<PidfDocument> rejected) {
-            LOG.info("presence of {} not mapped to PIDF: {}", contact, rejected.rejection().reason());
-            document = toPidf.toPidf(contact, List.of());
-        }
-        return SipBody.text(PidfDocument.MEDIA_TYPE, pidf.write(document.orElseThrow()));
     }
 
     /**

@@ -9,6 +9,7 @@ import org.parley.gateway.presence.state.DialogRole;
 import org.parley.gateway.presence.state.DialogState;
 import org.parley.gateway.presence.state.SipSubscriptionDialog;
 import org.parley.gateway.presence.state.StateChange;
+import org.parley.mapper.presence.NotifyBodyType;
 import org.parley.mapper.presence.SubscribeIntent;
 import org.parley.sip.SipDialogSnapshot;
 import org.slf4j.Logger;
@@ -35,10 +36,16 @@ final class StoredDialogs {
 
     /** Stores {@code dialog} of {@code role} carrying presence for {@code key}, ending {@code expires} from now. */
     DialogId put(DialogRole role, AuthorizationKey key, SipDialogSnapshot dialog, boolean active, Duration expires) {
+        return put(role, key, dialog, active, expires, NotifyBodyType.PIDF);
+    }
+
+    /** As the other {@code put}, for a dialog whose NOTIFYs carry {@code body}. */
+    DialogId put(DialogRole role, AuthorizationKey key, SipDialogSnapshot dialog, boolean active, Duration expires,
+                 NotifyBodyType body) {
         SipSubscriptionDialog row = new SipSubscriptionDialog(new DialogId(dialog.callId(), dialog.localTag()),
                 Optional.of(dialog.remoteTag()), role, key.sipUser(), key.xmppContact(), SubscribeIntent.EVENT,
                 active ? DialogState.ACTIVE : DialogState.PENDING, dialog.remoteTarget(), dialog.routeSet(),
-                dialog.localCseq(), clock.instant().plus(expires));
+                dialog.localCseq(), clock.instant().plus(expires), body);
         state.apply(StateChange.put(row)).exceptionally(failed -> {
             LOG.warn("{} dialog {} not stored: {}", role.token(), row.id(), failed.toString());
             return null;

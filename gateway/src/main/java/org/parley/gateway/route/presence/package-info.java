@@ -9,7 +9,9 @@
  *       {@code unsubscribed}, {@code unsubscribe} → SUBSCRIBE with Expires 0, {@code probe} → last known.</li>
  *   <li>{@link org.parley.gateway.route.presence.SipWatchers}: a SIP user watches an XMPP user (§5.3): SUBSCRIBE
  *       from the edge → XMPP {@code subscribe} (and {@code probe} once authorized), {@code subscribed} → NOTIFY
- *       active, later presence of that user → PIDF NOTIFYs to every watcher.</li>
+ *       active, later presence of that user → NOTIFYs to every watcher.</li>
+ *   <li>{@link org.parley.gateway.route.presence.WatcherBodies}: the body of those NOTIFYs, PIDF or Microsoft
+ *       enhanced presence as negotiated from the watcher's Accept (406 when neither is acceptable).</li>
  *   <li>{@link org.parley.gateway.route.presence.XmppDomainLinks}: the s2s route to an XMPP domain lost or back
  *       (issue 6 item 4): its contacts' SIP watchers are notified closed, the domain probed with backoff until it
  *       returns, then every authorized contact there probed.</li>

@@ -22,6 +22,7 @@ import org.parley.gateway.config.StoreConfig;
 import org.parley.gateway.store.Store;
 import org.parley.gateway.store.StoreException;
 import org.parley.mapper.address.XmppAddress;
+import org.parley.mapper.presence.NotifyBodyType;
 import org.parley.mapper.presence.Show;
 import org.parley.mapper.presence.StatusText;
 
@@ -60,7 +61,7 @@ abstract class PresenceStateStoreContract {
     }
 
     @Test
-    void migrationToVersionTwoKeepsTheAllowListOfVersionOne() throws SQLException {
+    void migratingFromVersionOneKeepsTheAllowList() throws SQLException {
         config = freshDatabase();
         Flyway.configure(getClass().getClassLoader())
                 .dataSource(config.url(), config.user().orElse(null), config.password().orElse(null))
@@ -75,7 +76,7 @@ abstract class PresenceStateStoreContract {
 
         store = Store.open(config, new SimpleMeterRegistry());
 
-        assertThat(store.schemaVersion()).isEqualTo("2");
+        assertThat(store.schemaVersion()).isEqualTo("3");
         try (Connection connection = store.dataSource().getConnection();
              Statement statement = connection.createStatement();
              var rows = statement.executeQuery("SELECT domain FROM allow_list")) {
@@ -121,6 +122,49 @@ abstract class PresenceStateStoreContract {
                 SipSubscriptionDialog.MAX_CSEQ).withState(DialogState.PENDING);
         repository.write(List.of(StateChange.put(refreshed), StateChange.remove(noRoutes.id())));
         assertThat(repository.load(T0).dialogs()).containsExactly(refreshed);
+    }
+
+    @Test
+    void migrationToVersionThreeReadsDialogsStoredBeforeItAsPidf() throws SQLException {
+        config = freshDatabase();
+        Flyway.configure(getClass().getClassLoader())
+                .dataSource(config.url(), config.user().orElse(null), config.password().orElse(null))
+                .locations("classpath:db/migration").target("2").load().migrate();
+        try (Connection connection = DriverManager.getConnection(config.url(), config.user().orElse(null),
+                config.password().orElse(null));
+             Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO sip_subscription (call_id, local_tag, remote_tag, dialog_role,"
+                    + " sip_user, xmpp_contact, event_package, dialog_state, remote_target, route_set, local_cseq,"
+                    + " expires_at, updated_at) VALUES ('c-1@edge.test', 'gw-1', 'ua-1', 'notifier',"
+                    + " 'sip:carol@contoso.test', 'alice@jabber.test', 'presence', 'active', 'sip:carol@10.0.0.1',"
+                    + " '', 3, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+        }
+
+        store = Store.open(config, new SimpleMeterRegistry());
+
+        assertThat(store.schemaVersion()).isEqualTo("3");
+        assertThat(new PresenceStateRepository(store.dataSource()).load(Instant.EPOCH).dialogs()).singleElement()
+                .extracting(SipSubscriptionDialog::notifyBody).isEqualTo(NotifyBodyType.PIDF);
+    }
+
+    @Test
+    void aNotifierDialogKeepsTheBodyTypeItsWatcherNegotiatedThroughRefreshes() {
+        PresenceStateRepository repository = repository();
+        Instant expiry = T0.plus(Duration.ofHours(1));
+        SipSubscriptionDialog lync = new SipSubscriptionDialog(Samples.dialogId(3), Optional.of("ua-3"),
+                DialogRole.NOTIFIER, Samples.sipUser(3), Samples.contact(3), "presence", DialogState.ACTIVE,
+                "sip:carol@10.1.2.3:5061", List.of(), 4, expiry, NotifyBodyType.MS_CATEGORIES);
+        SipSubscriptionDialog plain = Samples.dialog(4, DialogRole.NOTIFIER, expiry);
+        repository.write(List.of(StateChange.put(lync), StateChange.put(plain)));
+
+        assertThat(repository.load(T0).dialogs()).extracting(SipSubscriptionDialog::notifyBody)
+                .containsExactlyInAnyOrder(NotifyBodyType.MS_CATEGORIES, NotifyBodyType.PIDF);
+
+        SipSubscriptionDialog refreshed = lync.refreshed(expiry.plusSeconds(60), 9).withState(DialogState.PENDING)
+                .established("ua-3", "sip:carol@10.1.2.4:5061", List.of());
+        repository.write(List.of(StateChange.put(refreshed), StateChange.remove(plain.id())));
+        assertThat(repository.load(T0).dialogs()).containsExactly(refreshed)
+                .first().extracting(SipSubscriptionDialog::notifyBody).isEqualTo(NotifyBodyType.MS_CATEGORIES);
     }
 
     @Test
@@ -189,11 +233,16 @@ abstract class PresenceStateStoreContract {
         "INSERT INTO presence_authorization VALUES ('sip:b@c.test', 'a@j.test', 'sip-to-xmpp', 'pending',"
                 + " CURRENT_TIMESTAMP, TIMESTAMP WITH TIME ZONE '2000-01-01 00:00:00+00')",
         "INSERT INTO sip_subscription VALUES ('c', 't', NULL, 'watcher', 'sip:b@c.test', 'a@j.test', 'presence',"
-                + " 'active', 'sip:b@h.test', '', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+                + " 'active', 'sip:b@h.test', '', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP,"
+                + " 'application/pidf+xml')",
         "INSERT INTO sip_subscription VALUES ('c', 't', NULL, 'notifier', 'sip:b@c.test', 'a@j.test', 'presence',"
-                + " 'terminated', 'sip:b@h.test', '', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+                + " 'terminated', 'sip:b@h.test', '', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP,"
+                + " 'application/pidf+xml')",
         "INSERT INTO sip_subscription VALUES ('c', 't', NULL, 'notifier', 'sip:b@c.test', 'a@j.test', 'presence',"
-                + " 'active', 'sip:b@h.test', '', 2147483648, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+                + " 'active', 'sip:b@h.test', '', 2147483648, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP,"
+                + " 'application/pidf+xml')",
+        "INSERT INTO sip_subscription VALUES ('c', 't', NULL, 'notifier', 'sip:b@c.test', 'a@j.test', 'presence',"
+                + " 'active', 'sip:b@h.test', '', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'application/xpidf+xml')",
         "INSERT INTO last_presence VALUES ('a@j.test', 'r', TRUE, 'busy', 0, CURRENT_TIMESTAMP)",
         "INSERT INTO last_presence VALUES ('a@j.test', 'r', FALSE, 'away', 0, CURRENT_TIMESTAMP)",
         "INSERT INTO last_presence VALUES ('a@j.test', 'r', TRUE, NULL, 128, CURRENT_TIMESTAMP)",
@@ -216,7 +265,7 @@ abstract class PresenceStateStoreContract {
                     + " 'xmpp-to-sip', 'authorized', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
             statement.executeUpdate("INSERT INTO sip_subscription VALUES ('c', 't', NULL, 'subscriber',"
                     + " 'sip:b@c.test', 'a@j.test', 'presence', 'pending', 'sip:b@h.test', '', 2147483647,"
-                    + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+                    + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'application/msrtc-event-categories+xml')");
             statement.executeUpdate("INSERT INTO last_presence VALUES ('a@j.test', 'r', TRUE, 'dnd', -128,"
                     + " CURRENT_TIMESTAMP)");
             assertThat(statement.executeUpdate("INSERT INTO last_presence_status VALUES ('a@j.test', 'r', 0, 'en',"

@@ -32,7 +32,7 @@ import org.parley.testkit.SippAgent;
  * §4.2), every peer real (Prosody with alice over Smack, Kamailio as the edge, sipp as SIP users): a SIP watcher of
  * alice keeps its dialog — the restarted gateway NOTIFYs alice's current presence in it and answers its refresh
  * 200, not 481 — and the gateway's own subscription to a SIP user is refreshed in its stored dialog rather than
- * made again.
+ * made again. A watcher that negotiated Microsoft enhanced presence keeps getting it after the restart.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -114,6 +114,40 @@ class PresenceDialogRestartIT {
         }
         Await.until(WAIT, "bob gone fishing for alice", () -> "gone fishing".equals(roster.getPresence(bob)
                 .getStatus()));
+    }
+
+    @Test
+    @Order(3)
+    void aWatcherOfEnhancedPresenceStillGetsEnhancedPresenceInItsDialogAfterKill9() throws Exception {
+        EntityBareJid dave = JidCreate.entityBareFrom("dave@" + ImPeers.LOCAL);
+        try (StanzaCollector requests = peers.alice().createStanzaCollector(new AndFilter(
+                FromMatchesFilter.createBare(dave), PresenceTypeFilter.SUBSCRIBE));
+             SippAgent watcher = peers.userAgentCalling(
+                     getClass().getResource("sipp/uac_watcher_msrtc_restart.xml"), "dave", "alice", ImPeers.JABBER,
+                     Map.of("BEFORE", "on a call", "AFTER", "gone fishing"), SIPP_LIMIT)) {
+            Presence request = requests.nextResult(WAIT.toMillis());
+            assertThat(request).as("dave's subscribe at alice\n" + watcher.log() + peers.logs()).isNotNull();
+            peers.alice().sendStanza(peers.alice().getStanzaFactory().buildPresenceStanza()
+                    .ofType(Presence.Type.subscribed).to(dave).build());
+            sendPresence(Presence.Mode.dnd, "on a call");
+            awaitTrace(watcher, "on a call</body>");
+
+            peers.killAndRestartGateway(() -> sendPresence(Presence.Mode.xa, "gone fishing"));
+
+            assertThat(watcher.awaitExit(WAIT.multipliedBy(2))).as(watcher.log() + peers.logs()).hasValue(0);
+            List<String> notifies = messages(watcher.messageTrace(), "received").stream()
+                    .filter(m -> m.startsWith("NOTIFY ")).toList();
+            String before = notifies.stream().filter(m -> m.contains("on a call</body>")).findFirst().orElseThrow();
+            String after = notifies.stream().filter(m -> m.contains("gone fishing</body>")).findFirst()
+                    .orElseThrow();
+            assertThat(header(after, "Call-ID")).isEqualTo(header(before, "Call-ID"));
+            assertThat(cseq(after)).as("sent in the stored dialog by the restarted gateway").isGreaterThan(1000);
+            for (String notify : List.of(before, after)) {
+                assertThat(header(notify, "Content-Type")).startsWith("application/msrtc-event-categories+xml");
+            }
+            assertThat(before).contains("<availability>9500</availability>");
+            assertThat(after).contains("<availability>15500</availability>");
+        }
     }
 
     private void sendPresence(Presence.Mode mode, String status) {
