@@ -7,9 +7,11 @@
  * <ul>
  *   <li>{@link org.parley.gateway.presence.state.PresenceState}: the one object the gateway holds. Opened at
  *       start-up, it loads everything ({@link org.parley.gateway.presence.state.RestoredState}: what to refresh,
- *       re-create and re-probe), serves lookups from memory
- *       ({@link org.parley.gateway.presence.state.PresenceStateCache}) and takes changes
- *       ({@link org.parley.gateway.presence.state.StateChange}) whose stages complete once they are durable.</li>
+ *       re-create and re-probe, handed out once), serves the routes' lookups from memory
+ *       ({@link org.parley.gateway.presence.state.PresenceStateCache}: SIP-to-XMPP authorizations and last known
+ *       presence only; dialogs and XMPP-to-SIP authorizations are held by the SIP module and the routes, one copy
+ *       each) and takes changes ({@link org.parley.gateway.presence.state.StateChange}) whose stages complete once
+ *       they are durable.</li>
  *   <li>{@link org.parley.gateway.presence.state.StateWriter}: write-behind on a thread of its own; batches,
  *       coalesces per key, bounded with immediate refusal, flushes on close.</li>
  *   <li>{@link org.parley.gateway.presence.state.PresenceStateRepository}: the SQL, over tables
