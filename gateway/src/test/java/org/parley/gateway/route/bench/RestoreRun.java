@@ -106,8 +106,20 @@ final class RestoreRun {
             report(started, finished, SippStatistics.parse(server.statistics()), log,
                     cpuTable(gatewayCpu, gatewayCpu - emptyStartCpu, kamailioCpu, sippCpu), empty, restored);
             System.out.println(SippErrors.summary(server.log()));
+            reportEdgeProblems(peers.edge().log());
             reportSettled(finished, empty);
         }
+    }
+
+    /**
+     * Kamailio's errors and warnings during the run (the edge logs at {@code debug=0} here, so these are all it
+     * says): the first few and their count, which is where a connection it dropped toward the gateway shows.
+     */
+    private static void reportEdgeProblems(String edgeLog) {
+        List<String> problems = edgeLog.lines().filter(line -> line.contains("ERROR") || line.contains("WARNING"))
+                .toList();
+        System.out.printf("  edge (Kamailio) errors/warnings: %d%n", problems.size());
+        problems.stream().limit(15).forEach(line -> System.out.println("    " + line));
     }
 
     /** The live heap again once the stack's lingering transactions and dialogs are gone: the steady state. */
