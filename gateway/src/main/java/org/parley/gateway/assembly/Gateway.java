@@ -82,7 +82,7 @@ public final class Gateway {
     public static Gateway assemble(GatewayConfig config, Clock clock, RouteSettings routes) {
         GatewayMetrics metrics = new GatewayMetrics();
         StoreService store = new StoreService(config.store(), config.federation(), metrics.registry(), clock,
-                AllowList.DEFAULT_POLL_INTERVAL);
+                AllowList.DEFAULT_POLL_INTERVAL, config.presence().stateWriteLinger());
         // the admin service reports on the lifecycle it is part of: the check reads it once it exists
         AtomicReference<Lifecycle> lifecycle = new AtomicReference<>();
         HealthCheck running = HealthCheck.of("services", () -> servicesHealth(lifecycle.get().state()));
