@@ -23,6 +23,7 @@ import org.parley.gateway.route.RoutePolicy;
 import org.parley.gateway.route.RouteSettings;
 import org.parley.gateway.route.RouteWorkers;
 import org.parley.gateway.route.presence.EdgeLinkWatch;
+import org.parley.gateway.route.presence.EdgeReachInbound;
 import org.parley.gateway.route.presence.NotifyBodies;
 import org.parley.gateway.route.presence.PacedSubscriber;
 import org.parley.gateway.route.presence.PresenceMetrics;
@@ -110,7 +111,9 @@ public final class Gateway {
         SipToXmppRoute sipToXmpp = new SipToXmppRoute(config.sip().fqdn(),
                 new org.parley.mapper.sip2xmpp.MessageTranslator(addresses, routes.toXmpp()), policy,
                 workers.pending(), toXmpp, routeMetrics, Optional.of(presence), edgeLink::onEdgeState);
-        SipService sip = new SipService(config.sip(), config.xmpp().dns(), sipToXmpp, metrics.registry());
+        // the edge's first request to the gateway ends the slow start of the SUBSCRIBEs toward it
+        SipService sip = new SipService(config.sip(), config.xmpp().dns(),
+                new EdgeReachInbound(sipToXmpp, subscriber), metrics.registry());
         sipService.set(sip);
         XmppToSipRoute xmppToSip = new XmppToSipRoute(new KeyedLanes<>(workers, routes.queue()), workers.pending(),
                 new org.parley.mapper.xmpp2sip.MessageTranslator(addresses, routes.toSip()), policy, sip, toXmpp,
@@ -126,13 +129,15 @@ public final class Gateway {
     }
 
     /**
-     * The gateway's SUBSCRIBEs toward the edge at {@code <presence subscribe-rate>}, each named by a fresh Call-ID
-     * on the gateway's FQDN; those never sent end through the presence {@code route}.
+     * The gateway's SUBSCRIBEs toward the edge at {@code <presence subscribe-rate>}, and at
+     * {@code subscribe-start-rate} until the edge has reached the gateway; each named by a fresh Call-ID on the
+     * gateway's FQDN; those never sent end through the presence {@code route}.
      */
     private static PacedSubscriber paced(GatewayConfig config, SipSubscriber sip, Supplier<PresenceRoute> route,
                                          Scheduler scheduler, PresenceMetrics metrics) {
         int rate = config.presence().subscribeRate();
-        PacedSubscriber paced = new PacedSubscriber(sip, rate, PacedSubscriber.capacityFor(rate),
+        PacedSubscriber.SlowStart slowStart = PacedSubscriber.SlowStart.of(config.presence().subscribeStartRate());
+        PacedSubscriber paced = new PacedSubscriber(sip, rate, slowStart, PacedSubscriber.capacityFor(rate),
                 () -> SubscriptionId.unique(config.sip().fqdn()), event -> route.get().onSubscription(event),
                 scheduler, System::nanoTime);
         metrics.queue(paced);
