@@ -46,6 +46,8 @@ public final class KamailioEdge implements AutoCloseable {
             Path.of("/usr/lib/x86_64-linux-gnu/kamailio/modules"), Path.of("/usr/lib/aarch64-linux-gnu/kamailio/modules"),
             Path.of("/usr/lib/kamailio/modules"));
     private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
+    /** Kamailio's own default of {@code con_ct_wq_max}: 64 KiB. */
+    private static final int DEFAULT_TLS_PENDING_QUEUE = 65_536;
     private static final Path DBTEXT_SCHEMA = Path.of("/usr/share/kamailio/dbtext/kamailio");
     private static final List<String> PRESENCE_TABLES =
             List.of("version", "presentity", "active_watchers", "watchers", "xcap");
@@ -85,6 +87,7 @@ public final class KamailioEdge implements AutoCloseable {
         private List<String> gatewayNames = List.of();
         private int sharedMemoryMb = 64;
         private int logLevel = 2;
+        private int tlsPendingQueueBytes = DEFAULT_TLS_PENDING_QUEUE;
         private KamailioPresence presence;
 
         /** Loopback address to listen on (default 127.0.0.5); ports are picked free. */
@@ -128,6 +131,19 @@ public final class KamailioEdge implements AutoCloseable {
         /** Shared memory in MB ({@code -m}); the default 64 suits functional tests, load needs ~1024. */
         public Builder sharedMemoryMb(int megabytes) {
             this.sharedMemoryMb = megabytes;
+            return this;
+        }
+
+        /**
+         * How many bytes may wait on a TLS connection of the edge's while its handshake is pending (the {@code tls}
+         * module's {@code con_ct_wq_max}; Kamailio's default 64 KiB). A request that does not fit fails the
+         * connection and what waits on it; a test shrinks this to provoke that with few requests.
+         */
+        public Builder tlsPendingQueueBytes(int bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("queue size must be positive: " + bytes);
+            }
+            this.tlsPendingQueueBytes = bytes;
             return this;
         }
 
@@ -188,6 +204,7 @@ public final class KamailioEdge implements AutoCloseable {
             Path tlsConfig = PeerProcess.write(dir.resolve("edge-tls.cfg"), fill("edge-tls.cfg", values));
             values.put("IP", ip);
             values.put("DEBUG", Integer.toString(logLevel));
+            values.put("TLS_PENDING_QUEUE", Integer.toString(tlsPendingQueueBytes));
             values.put("TLS_PORT", Integer.toString(tls.getPort()));
             values.put("TCP_PORT", Integer.toString(tcp.getPort()));
             values.put("DOMAIN", domain);

@@ -23,6 +23,7 @@ import org.parley.gateway.route.RoutePolicy;
 import org.parley.gateway.route.RouteSettings;
 import org.parley.gateway.route.RouteWorkers;
 import org.parley.gateway.route.presence.EdgeLinkWatch;
+import org.parley.gateway.route.presence.EdgeReachInbound;
 import org.parley.gateway.route.presence.NotifyBodies;
 import org.parley.gateway.route.presence.PacedSubscriber;
 import org.parley.gateway.route.presence.PresenceMetrics;
@@ -82,7 +83,7 @@ public final class Gateway {
     public static Gateway assemble(GatewayConfig config, Clock clock, RouteSettings routes) {
         GatewayMetrics metrics = new GatewayMetrics();
         StoreService store = new StoreService(config.store(), config.federation(), metrics.registry(), clock,
-                AllowList.DEFAULT_POLL_INTERVAL);
+                AllowList.DEFAULT_POLL_INTERVAL, config.presence().stateWriteLinger());
         // the admin service reports on the lifecycle it is part of: the check reads it once it exists
         AtomicReference<Lifecycle> lifecycle = new AtomicReference<>();
         HealthCheck running = HealthCheck.of("services", () -> servicesHealth(lifecycle.get().state()));
@@ -110,7 +111,9 @@ public final class Gateway {
         SipToXmppRoute sipToXmpp = new SipToXmppRoute(config.sip().fqdn(),
                 new org.parley.mapper.sip2xmpp.MessageTranslator(addresses, routes.toXmpp()), policy,
                 workers.pending(), toXmpp, routeMetrics, Optional.of(presence), edgeLink::onEdgeState);
-        SipService sip = new SipService(config.sip(), config.xmpp().dns(), sipToXmpp, metrics.registry());
+        // the edge's first request to the gateway ends the slow start of the SUBSCRIBEs toward it
+        SipService sip = new SipService(config.sip(), config.xmpp().dns(),
+                new EdgeReachInbound(sipToXmpp, subscriber), metrics.registry());
         sipService.set(sip);
         XmppToSipRoute xmppToSip = new XmppToSipRoute(new KeyedLanes<>(workers, routes.queue()), workers.pending(),
                 new org.parley.mapper.xmpp2sip.MessageTranslator(addresses, routes.toSip()), policy, sip, toXmpp,
@@ -126,13 +129,15 @@ public final class Gateway {
     }
 
     /**
-     * The gateway's SUBSCRIBEs toward the edge at {@code <presence subscribe-rate>}, each named by a fresh Call-ID
-     * on the gateway's FQDN; those never sent end through the presence {@code route}.
+     * The gateway's SUBSCRIBEs toward the edge at {@code <presence subscribe-rate>}, and at
+     * {@code subscribe-start-rate} until the edge has reached the gateway; each named by a fresh Call-ID on the
+     * gateway's FQDN; those never sent end through the presence {@code route}.
      */
     private static PacedSubscriber paced(GatewayConfig config, SipSubscriber sip, Supplier<PresenceRoute> route,
                                          Scheduler scheduler, PresenceMetrics metrics) {
         int rate = config.presence().subscribeRate();
-        PacedSubscriber paced = new PacedSubscriber(sip, rate, PacedSubscriber.capacityFor(rate),
+        PacedSubscriber.SlowStart slowStart = PacedSubscriber.SlowStart.of(config.presence().subscribeStartRate());
+        PacedSubscriber paced = new PacedSubscriber(sip, rate, slowStart, PacedSubscriber.capacityFor(rate),
                 () -> SubscriptionId.unique(), event -> route.get().onSubscription(event),
                 scheduler, System::nanoTime);
         metrics.queue(paced);

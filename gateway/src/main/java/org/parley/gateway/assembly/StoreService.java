@@ -35,18 +35,26 @@ public final class StoreService implements Service, HealthCheck {
     private final MeterRegistry registry;
     private final Clock clock;
     private final Duration pollInterval;
+    private final StateWriterSettings writerSettings;
 
     private Store store;
     private AllowList allowList;
     private PresenceState presenceState;
 
+    /**
+     * @param stateWriteLinger the presence-state writer's linger while the store is busy
+     *                         ({@code <presence state-write-linger>}, {@link StateWriterSettings#linger})
+     */
     public StoreService(StoreConfig storeConfig, FederationConfig federation, MeterRegistry registry, Clock clock,
-                        Duration pollInterval) {
+                        Duration pollInterval, Duration stateWriteLinger) {
         this.storeConfig = storeConfig;
         this.federation = federation;
         this.registry = registry;
         this.clock = clock;
         this.pollInterval = pollInterval;
+        StateWriterSettings defaults = StateWriterSettings.DEFAULTS;
+        this.writerSettings = new StateWriterSettings(defaults.queueCapacity(), defaults.maxBatchSize(),
+                defaults.closeTimeout(), stateWriteLinger);
     }
 
     @Override
@@ -67,7 +75,7 @@ public final class StoreService implements Service, HealthCheck {
             live.start();
             PresenceState presence;
             try {
-                presence = PresenceState.open(opened.dataSource(), clock, StateWriterSettings.DEFAULTS);
+                presence = PresenceState.open(opened.dataSource(), clock, writerSettings);
             } catch (RuntimeException e) {
                 live.stop();
                 throw e;

@@ -74,12 +74,28 @@ final class ConfigMapper {
                 federation, admin), fileLocations);
     }
 
-    /** {@code <presence>}: durations in whole seconds (SIP's Expires is delta-seconds), at most a day. */
+    /**
+     * {@code <presence>}: durations in whole seconds (SIP's Expires is delta-seconds), at most a day; the start rate
+     * at most the rate (by default 10 or the rate if lower); the linger from zero to a second (the schema checks).
+     */
     private PresenceConfig presence(Optional<XmlElement> element) {
         PresenceConfig defaults = PresenceConfig.DEFAULTS;
+        int rate = values.integer(element, "subscribe-rate", defaults.subscribeRate());
         return new PresenceConfig(wholeSeconds(element, "subscribe-expires", defaults.subscribeExpires()),
-                wholeSeconds(element, "retry", defaults.retry()),
-                values.integer(element, "subscribe-rate", defaults.subscribeRate()));
+                wholeSeconds(element, "retry", defaults.retry()), rate, startRate(element, rate),
+                values.duration(element, "state-write-linger", defaults.stateWriteLinger()));
+    }
+
+    private int startRate(Optional<XmlElement> element, int rate) {
+        int fallback = Math.min(PresenceConfig.DEFAULT_START_RATE, rate);
+        int value = values.integer(element, "subscribe-start-rate", fallback);
+        if (value > rate) {
+            XmlAttribute written = element.orElseThrow().attribute("subscribe-start-rate").orElseThrow();
+            values.problem(written.position(), element.get().subject("subscribe-start-rate"),
+                    "expected at most subscribe-rate (" + rate + "), got '" + written.value() + "'");
+            return fallback;
+        }
+        return value;
     }
 
     private Duration wholeSeconds(Optional<XmlElement> element, String attribute, Duration fallback) {

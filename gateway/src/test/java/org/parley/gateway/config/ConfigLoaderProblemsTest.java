@@ -137,6 +137,48 @@ class ConfigLoaderProblemsTest {
                           <presence ‸subscribe-rate="0"/>
                         </gateway>
                         """),
+                row("start rate above the rate", "<presence subscribe-start-rate>: expected at most subscribe-rate (20), got '50'", """
+                        <gateway xmlns="urn:parley:gateway:1">
+                          <xmpp><domain>xmpp.example.test</domain></xmpp>
+                          <sip><domain>sip.example.test</domain><fqdn>gw.example.test</fqdn></sip>
+                          <presence subscribe-rate="20" ‸subscribe-start-rate="50"/>
+                        </gateway>
+                        """),
+                row("start rate above the default rate", "<presence subscribe-start-rate>: expected at most subscribe-rate (200), got '201'", """
+                        <gateway xmlns="urn:parley:gateway:1">
+                          <xmpp><domain>xmpp.example.test</domain></xmpp>
+                          <sip><domain>sip.example.test</domain><fqdn>gw.example.test</fqdn></sip>
+                          <presence ‸subscribe-start-rate="201"/>
+                        </gateway>
+                        """),
+                row("start rate of zero", "<presence subscribe-start-rate>: expected an integer from 1 to 100000 (SUBSCRIBEs per second), got '0'", """
+                        <gateway xmlns="urn:parley:gateway:1">
+                          <xmpp><domain>xmpp.example.test</domain></xmpp>
+                          <sip><domain>sip.example.test</domain><fqdn>gw.example.test</fqdn></sip>
+                          <presence ‸subscribe-start-rate="0"/>
+                        </gateway>
+                        """),
+                row("linger over a second", "<presence state-write-linger>: expected an ISO-8601 duration from PT0S to PT1S such as PT0.005S (PT0S for none), got 'PT2S'", """
+                        <gateway xmlns="urn:parley:gateway:1">
+                          <xmpp><domain>xmpp.example.test</domain></xmpp>
+                          <sip><domain>sip.example.test</domain><fqdn>gw.example.test</fqdn></sip>
+                          <presence ‸state-write-linger="PT2S"/>
+                        </gateway>
+                        """),
+                row("linger in minutes", "<presence state-write-linger>: expected an ISO-8601 duration from PT0S to PT1S such as PT0.005S (PT0S for none), got 'PT1M'", """
+                        <gateway xmlns="urn:parley:gateway:1">
+                          <xmpp><domain>xmpp.example.test</domain></xmpp>
+                          <sip><domain>sip.example.test</domain><fqdn>gw.example.test</fqdn></sip>
+                          <presence ‸state-write-linger="PT1M"/>
+                        </gateway>
+                        """),
+                row("linger not a duration", "<presence state-write-linger>: expected an ISO-8601 duration from PT0S to PT1S such as PT0.005S (PT0S for none), got '5ms'", """
+                        <gateway xmlns="urn:parley:gateway:1">
+                          <xmpp><domain>xmpp.example.test</domain></xmpp>
+                          <sip><domain>sip.example.test</domain><fqdn>gw.example.test</fqdn></sip>
+                          <presence ‸state-write-linger="5ms"/>
+                        </gateway>
+                        """),
                 row("presence after media", "<presence>: unexpected element <presence>; expected one of <store>, <federation>, <admin>", """
                         <gateway xmlns="urn:parley:gateway:1">
                           <xmpp><domain>xmpp.example.test</domain></xmpp>

@@ -93,11 +93,39 @@ class ConfigLoaderTest {
                 <gateway xmlns="urn:parley:gateway:1">
                   <xmpp><domain>xmpp.example.test</domain></xmpp>
                   <sip><domain>sip.example.test</domain><fqdn>gw.example.test</fqdn></sip>
-                  <presence subscribe-expires="PT10M" retry="PT1M30S" subscribe-rate="50"/>
+                  <presence subscribe-expires="PT10M" retry="PT1M30S" subscribe-rate="50" subscribe-start-rate="5"
+                            state-write-linger="PT0.02S"/>
                 </gateway>
                 """);
-        assertThat(LOADER.load(file).config().presence())
-                .isEqualTo(new PresenceConfig(Duration.ofMinutes(10), Duration.ofSeconds(90), 50));
+        assertThat(LOADER.load(file).config().presence()).isEqualTo(new PresenceConfig(Duration.ofMinutes(10),
+                Duration.ofSeconds(90), 50, 5, Duration.ofMillis(20)));
+    }
+
+    @Test
+    void startsAtTenSubscribesPerSecondOrTheRateIfLowerAndLingersFiveMillisecondsByDefault() throws Exception {
+        Path file = ConfigTexts.write(dir.resolve("gateway.xml"), """
+                <gateway xmlns="urn:parley:gateway:1">
+                  <xmpp><domain>xmpp.example.test</domain></xmpp>
+                  <sip><domain>sip.example.test</domain><fqdn>gw.example.test</fqdn></sip>
+                  <presence subscribe-rate="4"/>
+                </gateway>
+                """);
+        PresenceConfig presence = LOADER.load(file).config().presence();
+        assertThat(presence.subscribeStartRate()).isEqualTo(4);
+        assertThat(presence.stateWriteLinger()).isEqualTo(Duration.ofMillis(5));
+        assertThat(PresenceConfig.DEFAULTS.subscribeStartRate()).isEqualTo(10);
+    }
+
+    @Test
+    void aLingerOfZeroTurnsItOff() throws Exception {
+        Path file = ConfigTexts.write(dir.resolve("gateway.xml"), """
+                <gateway xmlns="urn:parley:gateway:1">
+                  <xmpp><domain>xmpp.example.test</domain></xmpp>
+                  <sip><domain>sip.example.test</domain><fqdn>gw.example.test</fqdn></sip>
+                  <presence state-write-linger="PT0S"/>
+                </gateway>
+                """);
+        assertThat(LOADER.load(file).config().presence().stateWriteLinger()).isZero();
     }
 
     @Test

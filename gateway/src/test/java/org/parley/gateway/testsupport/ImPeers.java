@@ -55,9 +55,23 @@ public final class ImPeers implements AutoCloseable {
      * @param jabberUsers        users registered on {@code jabber.test} besides alice (localpart = password)
      * @param otherProsody       whether to start a second Prosody serving {@code other.test} (users as
      *                           {@code jabberUsers}), federated with {@code jabber.test} over s2s in clear
+     * @param edgeTlsPendingQueueBytes what may wait on a TLS connection of the edge's while its handshake is
+     *                           pending ({@link KamailioEdge.Builder#tlsPendingQueueBytes})
      */
     public record Options(int edgeMemoryMb, int edgeLogLevel, String prosodyLogLevel, List<String> gatewayJvmOptions,
-                          List<String> jabberUsers, boolean otherProsody) {
+                          List<String> jabberUsers, boolean otherProsody, int edgeTlsPendingQueueBytes) {
+
+        /** Kamailio's default pending queue, 64 KiB. */
+        public Options(int edgeMemoryMb, int edgeLogLevel, String prosodyLogLevel, List<String> gatewayJvmOptions,
+                       List<String> jabberUsers, boolean otherProsody) {
+            this(edgeMemoryMb, edgeLogLevel, prosodyLogLevel, gatewayJvmOptions, jabberUsers, otherProsody, 65_536);
+        }
+
+        /** These options with the edge's pending queue of {@code bytes}. */
+        public Options withEdgeTlsPendingQueue(int bytes) {
+            return new Options(edgeMemoryMb, edgeLogLevel, prosodyLogLevel, gatewayJvmOptions, jabberUsers,
+                    otherProsody, bytes);
+        }
 
         /** The integration tests' peers: verbose logs, alice only. */
         public static Options forTests(int edgeMemoryMb) {
@@ -141,7 +155,8 @@ public final class ImPeers implements AutoCloseable {
                 .tls(pki.issue(ca, List.of(EDGE)), List.of(ca.cert()))
                 .userAgent(userAgent)
                 .gateway(new InetSocketAddress(gatewayIp, sipPort), JABBER, EVIL, FQDN)
-                .sharedMemoryMb(options.edgeMemoryMb()).logLevel(options.edgeLogLevel());
+                .sharedMemoryMb(options.edgeMemoryMb()).logLevel(options.edgeLogLevel())
+                .tlsPendingQueueBytes(options.edgeTlsPendingQueueBytes());
         edgePresence.ifPresent(edgeBuilder::presenceServer);
         edge = edgeBuilder.start();
 

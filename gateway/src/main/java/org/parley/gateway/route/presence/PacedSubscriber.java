@@ -34,9 +34,19 @@ import org.slf4j.LoggerFactory;
  *   </li>
  * </ul>
  * A subscription taken back after a restart ({@link #resume}) waits in the same queue: its id is its stored
- * Call-ID, and its turn sends the refresh in the old dialog. Those events are delivered through the {@link Scheduler} (the route workers), never from within the caller's
- * {@code subscribe} or {@code unsubscribe}. Unsubscribes of sent subscriptions pass through unpaced (they end load).
- * Thread-safe.
+ * Call-ID, and its turn sends the refresh in the old dialog. Those events are delivered through the
+ * {@link Scheduler} (the route workers), never from within the caller's {@code subscribe} or {@code unsubscribe}.
+ * Unsubscribes of sent subscriptions pass through unpaced (they end load).
+ *
+ * <p><b>Slow start.</b> The edge answers a SUBSCRIBE over the gateway's connection, but relays the NOTIFYs that
+ * follow over a TLS connection of its own toward the gateway's listening address (RFC 3261 §18.1.1; RFC 5923 aliases
+ * aside), which it opens for the first of them; what it must relay meanwhile waits in a per-connection queue while
+ * the handshake is pending, and a full queue drops the connection with every NOTIFY in it (Kamailio's {@code tls}
+ * module, {@code con_ct_wq_max}, 64 KiB: about 80 NOTIFYs; see docs/benchmarks.md, "Early failures"). So until the
+ * edge has reached the gateway ({@link #edgeReached}: any request from it), at most {@link SlowStart#rate()}
+ * SUBSCRIBEs go per second; then the full rate. If nothing arrives from the edge within {@link SlowStart#limit()} of
+ * the first SUBSCRIBE, the full rate applies anyway (a warning says so). The link's loss ({@link #edgeDown}) starts
+ * the slow start again. Thread-safe.
  */
 public final class PacedSubscriber implements SipSubscriber {
 
@@ -60,10 +70,40 @@ public final class PacedSubscriber implements SipSubscriber {
     /** When each of the last {@code rate} SUBSCRIBEs was sent; {@code oldest} indexes the earliest once full. */
     private final long[] sentAt;
     private final Map<SubscriptionId, Waiting> waiting = new LinkedHashMap<>();
+    private final SlowStart slowStart;
     private int oldest;
     private long sent;
+    /** Whether a request from the edge arrived since the start or the link's last loss. */
+    private boolean reached;
+    /** When the first SUBSCRIBE under the slow start went, or {@code -1} while none did. */
+    private long slowSince = -1;
+    private long sentSlowly;
     private boolean drainScheduled;
     private long drainDue;
+
+    /**
+     * The pace until the edge has reached the gateway ({@code <presence subscribe-start-rate>}).
+     *
+     * @param rate  the most SUBSCRIBEs per second until then; the full rate or more means no slow start
+     * @param limit how long after the first SUBSCRIBE the slow start lasts at most when nothing arrives from the edge
+     */
+    public record SlowStart(int rate, Duration limit) {
+
+        /** How long the slow start lasts at most: {@value #LIMIT_SECONDS} seconds. */
+        public static final int LIMIT_SECONDS = 10;
+
+        /** Requires a positive rate and a positive limit. */
+        public SlowStart {
+            if (rate < 1 || Objects.requireNonNull(limit, "limit").isNegative() || limit.isZero()) {
+                throw new IllegalArgumentException("invalid slow start: " + rate + "/s for " + limit);
+            }
+        }
+
+        /** {@code rate} per second for at most {@value #LIMIT_SECONDS} s. */
+        public static SlowStart of(int rate) {
+            return new SlowStart(rate, Duration.ofSeconds(LIMIT_SECONDS));
+        }
+    }
 
     /** A SUBSCRIBE waiting for its turn: a new one, or the refresh of a stored dialog. */
     private record Waiting(SubscribeRequest request, Optional<SipDialogSnapshot> dialog) {
@@ -72,13 +112,14 @@ public final class PacedSubscriber implements SipSubscriber {
     /**
      * @param sip       where SUBSCRIBEs go; must support a chosen Call-ID
      * @param rate      the most SUBSCRIBEs sent in any one second ({@code <presence subscribe-rate>})
+     * @param slowStart the pace until the edge has reached the gateway
      * @param capacity  the most SUBSCRIBEs waiting
      * @param ids       new globally unique ids ({@link SubscriptionId#unique})
      * @param events    where the {@code Terminated} of subscriptions never sent go (the presence route)
      * @param scheduler runs the sending of waiting SUBSCRIBEs and the delivery of those events
      * @param nanoTime  a monotonic clock in nanoseconds ({@code System::nanoTime})
      */
-    public PacedSubscriber(SipSubscriber sip, int rate, int capacity, Supplier<SubscriptionId> ids,
+    public PacedSubscriber(SipSubscriber sip, int rate, SlowStart slowStart, int capacity, Supplier<SubscriptionId> ids,
                            Consumer<SubscriptionEvent> events, Scheduler scheduler, LongSupplier nanoTime) {
         if (rate < 1 || capacity < 1) {
             throw new IllegalArgumentException("rate and capacity must be positive: " + rate + ", " + capacity);
@@ -88,6 +129,7 @@ public final class PacedSubscriber implements SipSubscriber {
         this.events = Objects.requireNonNull(events, "events");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        this.slowStart = Objects.requireNonNull(slowStart, "slowStart");
         this.capacity = capacity;
         this.sentAt = new long[rate];
     }
@@ -152,6 +194,44 @@ public final class PacedSubscriber implements SipSubscriber {
         sip.unsubscribe(id);
     }
 
+    /**
+     * A request from the edge arrived (a NOTIFY, SUBSCRIBE, MESSAGE, INVITE): it reaches the gateway, so the slow
+     * start is over. Idempotent.
+     */
+    public void edgeReached() {
+        synchronized (this) {
+            if (reached) {
+                return;
+            }
+            reached = true;
+            if (slowSince >= 0) {
+                LOG.info("Access Edge reached the gateway {} ms after the first SUBSCRIBE ({} sent at the start rate"
+                        + " of {}/s): SUBSCRIBEs toward the edge at up to {}/s", millisSince(slowSince),
+                        sentSlowly, slowStart.rate(), sentAt.length);
+            }
+            scheduleDrain(nanoTime.getAsLong());
+        }
+    }
+
+    /**
+     * The link to the edge is lost or being re-established: its connection toward the gateway may be gone too, so
+     * the slow start applies again until the edge reaches the gateway.
+     */
+    public synchronized void edgeDown() {
+        if (reached || slowSince >= 0) {
+            LOG.info("Access Edge link lost: SUBSCRIBEs toward the edge at up to {}/s until it reaches the gateway"
+                    + " again", slowStart.rate());
+        }
+        reached = false;
+        slowSince = -1;
+        sentSlowly = 0;
+    }
+
+    /** The most SUBSCRIBEs per second now: the start rate during the slow start, else the full rate. */
+    public synchronized int currentRate() {
+        return limit(nanoTime.getAsLong());
+    }
+
     /** How many SUBSCRIBEs wait for their turn. */
     public synchronized int waiting() {
         return waiting.size();
@@ -171,10 +251,44 @@ public final class PacedSubscriber implements SipSubscriber {
     }
 
     private boolean mayStart(long now) {
-        return sent < sentAt.length || now - sentAt[oldest] >= WINDOW_NANOS;
+        int limit = limit(now);
+        return sent < limit || now - sentAgo(limit) >= WINDOW_NANOS;
+    }
+
+    /** The rate in force: the start rate until the edge reaches the gateway or the slow start's limit passes. */
+    private int limit(long now) {
+        if (reached || slowStart.rate() >= sentAt.length) {
+            return sentAt.length;
+        }
+        if (slowSince >= 0 && now - slowSince >= slowStart.limit().toNanos()) {
+            reached = true;
+            LOG.warn("no request from the Access Edge within {} of the first SUBSCRIBE ({} sent at {}/s): SUBSCRIBEs"
+                    + " toward the edge at up to {}/s now; NOTIFYs the edge relays while it opens its connection to"
+                    + " the gateway may be lost", slowStart.limit(), sentSlowly, slowStart.rate(), sentAt.length);
+            return sentAt.length;
+        }
+        return slowStart.rate();
+    }
+
+    /** When the SUBSCRIBE sent {@code count} sends ago went ({@code 1 <= count <= min(sent, rate)}). */
+    private long sentAgo(int count) {
+        return sentAt[Math.floorMod(oldest - count, sentAt.length)];
+    }
+
+    private long millisSince(long nanos) {
+        return (nanoTime.getAsLong() - nanos) / 1_000_000;
     }
 
     private void start(SubscriptionId id, Waiting next, long now) {
+        if (!reached && slowStart.rate() < sentAt.length) {
+            if (slowSince < 0) {
+                slowSince = now;
+                LOG.info("SUBSCRIBEs toward the Access Edge at up to {}/s until the edge reaches the gateway over its"
+                        + " own connection (at most {}), then up to {}/s", slowStart.rate(), slowStart.limit(),
+                        sentAt.length);
+            }
+            sentSlowly++;
+        }
         sentAt[oldest] = now;
         oldest = (oldest + 1) % sentAt.length;
         sent++;
@@ -199,7 +313,7 @@ public final class PacedSubscriber implements SipSubscriber {
         if (waiting.isEmpty() || drainScheduled && now - drainDue < WINDOW_NANOS) {
             return;
         }
-        long delayMillis = mayStart(now) ? 0 : ceilMillis(sentAt[oldest] + WINDOW_NANOS - now);
+        long delayMillis = mayStart(now) ? 0 : ceilMillis(sentAgo(limit(now)) + WINDOW_NANOS - now);
         drainScheduled = true;
         drainDue = now + delayMillis * 1_000_000;
         scheduler.schedule(this::drain, Duration.ofMillis(delayMillis));

@@ -31,6 +31,8 @@ import org.parley.xmpp.stanza.Stanza;
  *  parley.presence.subscriptions{direction}           gauge: active subscriptions (xmpp-to-sip: the gateway's,
  *                                                     accepted by the edge; sip-to-xmpp: SIP watchers accepted)
  *  parley.presence.subscribe.queue                    gauge: SUBSCRIBEs waiting for their turn ({@link PacedSubscriber})
+ *  parley.presence.subscribe.rate                     gauge: the most SUBSCRIBEs per second now: the start rate
+ *                                                     until the edge has reached the gateway, then the full rate
  *  parley.presence.restore{state}                     gauge: stored subscriptions subscribed again after the
  *                                                     restart ({@code to-restore}) and those active again
  *                                                     ({@code restored})
@@ -80,10 +82,13 @@ public final class PresenceMetrics {
         this.accepted = Objects.requireNonNull(accepted, "accepted");
     }
 
-    /** Follows how many SUBSCRIBEs wait in {@code paced}. */
+    /** Follows how many SUBSCRIBEs wait in {@code paced}, and the rate it sends them at. */
     public void queue(PacedSubscriber paced) {
         Gauge.builder("parley.presence.subscribe.queue", paced, PacedSubscriber::waiting)
                 .description("SUBSCRIBEs toward the edge waiting for their turn").register(registry);
+        Gauge.builder("parley.presence.subscribe.rate", paced, PacedSubscriber::currentRate)
+                .description("The most SUBSCRIBEs per second toward the edge now (lower until the edge has reached"
+                        + " the gateway)").register(registry);
     }
 
     /** Counts one presence stanza from a remote XMPP user by what became of it. */

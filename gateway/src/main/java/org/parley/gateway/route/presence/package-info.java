@@ -20,7 +20,9 @@
  *   <li>{@link org.parley.gateway.route.presence.PresenceStanzas}: {@code <presence/>} ↔ the mapper's
  *       {@link org.parley.mapper.presence.XmppPresence}.</li>
  *   <li>{@link org.parley.gateway.route.presence.PacedSubscriber}: SUBSCRIBEs toward the edge at a bounded rate,
- *       first come first sent, so a restart or the edge's return does not send them all at once.</li>
+ *       first come first sent, so a restart or the edge's return does not send them all at once; slower until the
+ *       edge has reached the gateway over its own connection, which
+ *       {@link org.parley.gateway.route.presence.EdgeReachInbound} tells it from the requests the edge sends.</li>
  *   <li>{@link org.parley.gateway.route.presence.EdgeLinkWatch}: the edge link's pushed state changes → loss and
  *       return of SIP users' presence (issue 6 item 4).</li>
  *   <li>{@link org.parley.gateway.route.presence.PresenceMetrics}: the presence meters on {@code /metrics}.</li>

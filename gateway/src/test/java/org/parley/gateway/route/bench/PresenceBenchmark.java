@@ -12,8 +12,9 @@ import org.parley.gateway.testsupport.ImPeers;
  * the peers of the IM integration tests ({@link ImPeers}: the packaged gateway as its own process, Prosody,
  * Kamailio as the edge, sipp, dnsmasq). Modes:
  * <ul>
- *   <li>{@code restore [subscriptions=10000] [subscribeRate=0] [gatewayHeapMb=1024]}: restart-to-restored time and
- *       live heap per subscription ({@link RestoreRun}); subscribeRate 0 leaves the gateway's default.</li>
+ *   <li>{@code restore [subscriptions=10000] [subscribeRate=0] [gatewayHeapMb=1024] [subscribeStartRate=0]}:
+ *       restart-to-restored time and live heap per subscription ({@link RestoreRun}); a rate of 0 leaves the
+ *       gateway's default.</li>
  *   <li>{@code updates [subscriptions=200] [updatesPerSecond=1000] [warmUpSeconds=10] [seconds=10]
  *       [gatewayHeapMb=512]}: presence updates per second each way with CPU per update ({@link UpdatesRun}).</li>
  * </ul>
@@ -38,7 +39,8 @@ public final class PresenceBenchmark {
                 Duration limit = Duration.ofSeconds(120 + subscriptions / 100);
                 try (ImPeers peers = ImPeers.start(dir, options(jvm, List.of()));
                      ProcessCpu cpu = new ProcessCpu()) {
-                    new RestoreRun(peers, cpu, subscriptions, intArg(args, 4, subscriptions), rate, limit,
+                    new RestoreRun(peers, cpu, subscriptions, intArg(args, 5, subscriptions),
+                            new RestoreRun.Pacing(rate, intArg(args, 4, 0)), limit,
                             dir.resolve("gateway.log")).run();
                     System.out.println("gateway output and GC log in " + dir);
                 }

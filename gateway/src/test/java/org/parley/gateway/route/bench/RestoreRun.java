@@ -39,24 +39,37 @@ final class RestoreRun {
     private final ProcessCpu cpu;
     private final int count;
     private final int xmppUsers;
-    private final int subscribeRate;
+    private final Pacing pacing;
     private final Duration limit;
     private final Path logFile;
 
     /**
-     * @param xmppUsers     how many XMPP users watch the {@code count} SIP users, each as many of them
-     *                      ({@code count} for one each, the case where nothing is shared between subscriptions)
-     * @param subscribeRate SUBSCRIBEs per second at start-up ({@code <presence subscribe-rate>}), 0 for the
-     *                      gateway's default (today: no pacing, and the element does not exist)
+     * The gateway's pacing of its SUBSCRIBEs at start-up, each 0 for the gateway's default.
+     *
+     * @param subscribeRate      {@code <presence subscribe-rate>}
+     * @param subscribeStartRate {@code <presence subscribe-start-rate>}: until the edge has reached the gateway
      */
-    RestoreRun(ImPeers peers, ProcessCpu cpu, int count, int xmppUsers, int subscribeRate, Duration limit,
+    record Pacing(int subscribeRate, int subscribeStartRate) {
+
+        /** The attributes of {@code <presence>} that set the non-zero rates. */
+        String attributes() {
+            return (subscribeRate > 0 ? " subscribe-rate=\"" + subscribeRate + "\"" : "")
+                    + (subscribeStartRate > 0 ? " subscribe-start-rate=\"" + subscribeStartRate + "\"" : "");
+        }
+    }
+
+    /**
+     * @param xmppUsers how many XMPP users watch the {@code count} SIP users, each as many of them ({@code count}
+     *                  for one each, the case where nothing is shared between subscriptions)
+     */
+    RestoreRun(ImPeers peers, ProcessCpu cpu, int count, int xmppUsers, Pacing pacing, Duration limit,
                Path logFile) {
         this.peers = peers;
         this.logFile = logFile;
         this.cpu = cpu;
         this.count = count;
         this.xmppUsers = xmppUsers;
-        this.subscribeRate = subscribeRate;
+        this.pacing = pacing;
         this.limit = limit;
     }
 
@@ -73,9 +86,9 @@ final class RestoreRun {
                 StoredSubscriptions.xmppToSip("bob", ImPeers.LOCAL, "alice", xmppUsers, ImPeers.JABBER));
         System.out.printf("%,d subscriptions of %,d XMPP users written to the store in %.1f s%n", count, xmppUsers,
                 (System.nanoTime() - seeding) / 1e9);
-        if (subscribeRate > 0) {
+        if (!pacing.attributes().isEmpty()) {
             Files.writeString(peers.config(), Files.readString(peers.config()).replace("  <store ",
-                    "  <presence subscribe-rate=\"" + subscribeRate + "\"/>\n  <store "));
+                    "  <presence" + pacing.attributes() + "/>\n  <store "));
         }
 
         try (SippAgent server = peers.userAgentBuilder(PRESENCE_SERVER).substitute("SHOW", "chat")
@@ -111,8 +124,20 @@ final class RestoreRun {
             report(started, finished, SippStatistics.parse(server.statistics()), log,
                     cpuTable(gatewayCpu, gatewayCpu - emptyStartCpu, kamailioCpu, sippCpu), empty, restored);
             System.out.println(SippErrors.summary(server.log()));
+            reportEdgeProblems(peers.edge().log());
             reportSettled(finished, empty);
         }
+    }
+
+    /**
+     * Kamailio's errors and warnings during the run (the edge logs at {@code debug=0} here, so these are all it
+     * says): the first few and their count, which is where a connection it dropped toward the gateway shows.
+     */
+    private static void reportEdgeProblems(String edgeLog) {
+        List<String> problems = edgeLog.lines().filter(line -> line.contains("ERROR") || line.contains("WARNING"))
+                .toList();
+        System.out.printf("  edge (Kamailio) errors/warnings: %d%n", problems.size());
+        problems.stream().limit(15).forEach(line -> System.out.println("    " + line));
     }
 
     /** The live heap again once the stack's lingering transactions and dialogs are gone: the steady state. */
@@ -159,13 +184,14 @@ final class RestoreRun {
 
     private void report(long started, long finished, SippStatistics sipp, GatewayLog log, Map<String, Long> cpuNanos,
                         HeapHistogram empty, HeapHistogram restored) {
-        System.out.printf("restart with %,d stored subscriptions (subscribe-rate %s):%n", count,
-                subscribeRate > 0 ? subscribeRate + "/s" : "default");
+        System.out.printf("restart with %,d stored subscriptions (<presence%s>):%n", count, pacing.attributes());
         log.first("Presence state loaded").ifPresent(line -> System.out.printf("  (a) store loaded    %7.2f s  %s%n",
                 seconds(started, line.epochMicros()), line.line()));
         log.first("presence restored:").ifPresent(line -> System.out.printf(
                 "  (b) SUBSCRIBEs handed to the SIP stack %7.2f s  %s%n", seconds(started, line.epochMicros()),
                 line.line()));
+        log.first("Access Edge reached the gateway").ifPresent(line -> System.out.printf(
+                "  slow start over      %7.2f s  %s%n", seconds(started, line.epochMicros()), line.line()));
         sipp.firstReaching(SippStatistics.Row::incoming, count).ifPresentOrElse(
                 at -> System.out.printf("  (b) all SUBSCRIBEs at sipp   %7.2f s (±1 s)%n", seconds(started, at)),
                 () -> System.out.printf("  (b) SUBSCRIBEs at sipp: only %s%n", sipp.last()));

@@ -22,7 +22,7 @@ import org.parley.mapper.address.XmppAddress;
  * repository (the gateway's own store API; opening the store applies its migrations). Without dialogs, as after an
  * expiry: at start-up the gateway subscribes anew for each XMPP-to-SIP one and probes for each SIP-to-XMPP one.
  */
-final class StoredSubscriptions {
+public final class StoredSubscriptions {
 
     private static final int CHUNK = 5_000;
 
@@ -30,20 +30,20 @@ final class StoredSubscriptions {
     }
 
     /** XMPP user {@code xmppUser(n % xmppUsers)@xmppDomain} watching SIP user {@code sipUser n@sipDomain}. */
-    static IntFunction<AuthorizationKey> xmppToSip(String sipUser, String sipDomain, String xmppUser, int xmppUsers,
-                                                   String xmppDomain) {
+    public static IntFunction<AuthorizationKey> xmppToSip(String sipUser, String sipDomain, String xmppUser,
+                                                          int xmppUsers, String xmppDomain) {
         return n -> new AuthorizationKey(SipAddress.of(sipUser + n, sipDomain),
                 XmppAddress.of(xmppUser + (n % xmppUsers), xmppDomain), AuthorizationDirection.XMPP_TO_SIP);
     }
 
     /** SIP user {@code sipUser(n + 1)@sipDomain} (sipp's call numbers start at 1) watching one XMPP user. */
-    static IntFunction<AuthorizationKey> sipToXmpp(String sipUser, String sipDomain, XmppAddress xmppUser) {
+    public static IntFunction<AuthorizationKey> sipToXmpp(String sipUser, String sipDomain, XmppAddress xmppUser) {
         return n -> new AuthorizationKey(SipAddress.of(sipUser + (n + 1), sipDomain), xmppUser,
                 AuthorizationDirection.SIP_TO_XMPP);
     }
 
     /** Writes the authorizations {@code keys(0..count-1)} to the store at {@code jdbcUrl}, 5,000 a transaction. */
-    static void write(String jdbcUrl, int count, IntFunction<AuthorizationKey> keys) {
+    public static void write(String jdbcUrl, int count, IntFunction<AuthorizationKey> keys) {
         Instant now = Instant.now();
         try (Store store = Store.open(new StoreConfig(jdbcUrl, Optional.empty(), Optional.empty()),
                 new SimpleMeterRegistry())) {

@@ -99,6 +99,67 @@ class PacedSubscriberTest {
     }
 
     @Test
+    void holdsToTheStartRateUntilTheEdgeReachesTheGatewayThenSendsAtTheFullRate() {
+        PacedSubscriber paced = slowStarting(100, 2, 1000);
+        IntStream.range(0, 50).forEach(i -> paced.subscribe(request(i)));
+
+        time.runUntil(3 * SECOND - 1);
+        assertThat(sent).as("2 per second for 3 seconds").hasSize(6);
+        assertThat(paced.currentRate()).isEqualTo(2);
+
+        paced.edgeReached();
+        time.runUntilIdle();
+
+        assertThat(sent).extracting(Sent::to).containsExactlyElementsOf(
+                IntStream.range(0, 50).mapToObj(PacedSubscriberTest::uri).toList());
+        assertThat(sent.get(49).at()).as("the rest within the next second").isLessThanOrEqualTo(4 * SECOND);
+        assertThat(paced.currentRate()).isEqualTo(100);
+    }
+
+    @Test
+    void endsTheSlowStartAtItsLimitWhenNothingArrivesFromTheEdge() {
+        PacedSubscriber paced = slowStarting(100, 1, 1000);
+        IntStream.range(0, 40).forEach(i -> paced.subscribe(request(i)));
+
+        time.runUntilIdle();
+
+        long limit = PacedSubscriber.SlowStart.LIMIT_SECONDS * SECOND;
+        assertThat(sentBefore(limit)).as("one per second until the limit")
+                .isEqualTo(PacedSubscriber.SlowStart.LIMIT_SECONDS);
+        assertThat(sent).hasSize(40);
+        assertThat(sent.get(39).at()).as("the rest at the full rate").isLessThanOrEqualTo(limit + SECOND);
+    }
+
+    @Test
+    void theLinksLossStartsTheSlowStartAgainUntilTheEdgeReachesTheGatewayAgain() {
+        PacedSubscriber paced = slowStarting(100, 2, 1000);
+        paced.edgeReached();
+        IntStream.range(0, 10).forEach(i -> paced.subscribe(request(i)));
+        assertThat(sent).as("the edge had reached the gateway: no slow start").hasSize(10);
+
+        time.now = 5 * SECOND;
+        paced.edgeDown();
+        IntStream.range(10, 20).forEach(i -> paced.subscribe(request(i)));
+        assertThat(sent).hasSize(12);
+        assertThat(paced.currentRate()).isEqualTo(2);
+
+        paced.edgeReached();
+        time.runUntilIdle();
+        assertThat(sent).hasSize(20);
+        assertThat(sent.get(19).at()).isLessThanOrEqualTo(6 * SECOND);
+    }
+
+    @Test
+    void aStartRateAtTheFullRateIsNoSlowStart() {
+        PacedSubscriber paced = slowStarting(5, 5, 100);
+
+        IntStream.range(0, 5).forEach(i -> paced.subscribe(request(i)));
+
+        assertThat(sent).hasSize(5);
+        assertThat(paced.currentRate()).isEqualTo(5);
+    }
+
+    @Test
     void aStoredDialogIsRefreshedInItsTurnUnderItsOwnCallId() {
         PacedSubscriber paced = paced(1, 10);
         paced.subscribe(request(0));
@@ -200,7 +261,8 @@ class PacedSubscriberTest {
             public void unsubscribe(SubscriptionId id) {
             }
         };
-        PacedSubscriber paced = new PacedSubscriber(failing, 1, 1, this::nextId, events::add, time, () -> time.now);
+        PacedSubscriber paced = new PacedSubscriber(failing, 1, PacedSubscriber.SlowStart.of(1), 1, this::nextId,
+                events::add, time, () -> time.now);
 
         SubscriptionId id = paced.subscribe(request(0));
         time.runUntilIdle();
@@ -210,7 +272,16 @@ class PacedSubscriberTest {
     }
 
     private PacedSubscriber paced(int rate, int capacity) {
-        return new PacedSubscriber(sip, rate, capacity, this::nextId, events::add, time, () -> time.now);
+        return slowStarting(rate, rate, capacity);
+    }
+
+    private PacedSubscriber slowStarting(int rate, int startRate, int capacity) {
+        return new PacedSubscriber(sip, rate, PacedSubscriber.SlowStart.of(startRate), capacity, this::nextId,
+                events::add, time, () -> time.now);
+    }
+
+    private long sentBefore(long nanos) {
+        return sent.stream().filter(s -> s.at() < nanos).count();
     }
 
     private SubscriptionId nextId() {
@@ -237,6 +308,19 @@ class PacedSubscriberTest {
         @Override
         public void schedule(Runnable task, Duration delay) {
             tasks.add(new Task(now + delay.toNanos(), sequence++, task));
+        }
+
+        /** Runs the tasks due up to {@code time} in due order, moving the clock to each one's time, then to it. */
+        void runUntil(long time) {
+            for (int guard = 0; tasks.stream().anyMatch(task -> task.due() <= time); guard++) {
+                assertThat(guard).as("runaway scheduling").isLessThan(100_000);
+                Task next = tasks.stream().filter(task -> task.due() <= time)
+                        .min(Comparator.comparingLong(Task::due).thenComparingLong(Task::sequence)).orElseThrow();
+                tasks.remove(next);
+                now = Math.max(now, next.due());
+                next.work().run();
+            }
+            now = Math.max(now, time);
         }
 
         /** Runs every task in due order, moving the clock to each one's time. */

@@ -131,7 +131,7 @@ class PresenceMetricsTest {
     }
 
     @Test
-    void followsTheDepthOfThePacedQueue() {
+    void followsTheDepthOfThePacedQueueAndItsRate() {
         PacedSubscriber paced = new PacedSubscriber(new SipSubscriber() {
             @Override
             public SubscriptionId subscribe(SubscribeRequest request) {
@@ -145,14 +145,17 @@ class PresenceMetricsTest {
             @Override
             public void unsubscribe(SubscriptionId id) {
             }
-        }, 1, 10, () -> new SubscriptionId("c" + ids.size() + "@gw.test"), event -> { }, (task, delay) -> { },
-                () -> 0L);
+        }, 2, PacedSubscriber.SlowStart.of(1), 10, () -> new SubscriptionId("c" + ids.size() + "@gw.test"),
+                event -> { }, (task, delay) -> { }, () -> 0L);
         metrics.queue(paced);
 
         paced.subscribe(SubscribeRequest.presence("sip:alice@jabber.test", "sip:bob@contoso.test", Duration.ofHours(1)));
         paced.subscribe(SubscribeRequest.presence("sip:alice@jabber.test", "sip:dan@contoso.test", Duration.ofHours(1)));
 
         assertThat(registry.get("parley.presence.subscribe.queue").gauge().value()).isEqualTo(1);
+        assertThat(registry.get("parley.presence.subscribe.rate").gauge().value()).as("the start rate").isEqualTo(1);
+        paced.edgeReached();
+        assertThat(registry.get("parley.presence.subscribe.rate").gauge().value()).as("the full rate").isEqualTo(2);
     }
 
     private double stanzas(String direction, String type, String outcome) {
