@@ -32,12 +32,14 @@ class PresenceRestoreSlowStartIT {
             "sipp/uas_presence.xml");
 
     @RegisterExtension
-    static final ImPeersExtension PEERS = new ImPeersExtension(dir -> ImPeers.start(dir,
+    static final ImPeersExtension PEERS = ImPeersExtension.perTest(dir -> ImPeers.start(dir,
             ImPeers.Options.forTests(64).withEdgeTlsPendingQueue(PENDING_QUEUE)));
+
+    @ImPeersExtension.Peers
+    private ImPeers peers;
 
     @Test
     void everyNotifyArrivesWhileTheEdgeOpensItsConnectionToTheRestartedGateway() throws Exception {
-        ImPeers peers = PEERS.get();
         peers.killGateway();
         StoredSubscriptions.write(peers.storeUrl(), SUBSCRIPTIONS,
                 StoredSubscriptions.xmppToSip("bob", ImPeers.LOCAL, "alice", SUBSCRIPTIONS, ImPeers.JABBER));
