@@ -1,8 +1,6 @@
 package org.parley.gateway.route.presence;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.parley.gateway.presence.state.AuthorizationKey;
@@ -151,14 +149,11 @@ public final class PresenceRoute implements EdgeLinkListener {
         int subscribed = 0;
         int resumed = 0;
         int probed = 0;
-        Map<AuthorizationKey, AuthorizationKey> heldKeys = new HashMap<>();
-        restored.authorizations().forEach(authorization -> heldKeys.put(authorization.key(), authorization.key()));
+        SharedKeys shared = new SharedKeys();
         for (SipSubscriptionDialog dialog : restored.subscriberDialogsToRefresh()) {
             Optional<XmppAddress> presentity = permitted(dialog.authorizationKey());
             if (presentity.isPresent()) {
-                // the key object the presence state holds, so that the addresses are held once
-                AuthorizationKey key = heldKeys.getOrDefault(dialog.authorizationKey(), dialog.authorizationKey());
-                presentities.resume(key, presentity.get(), dialog);
+                presentities.resume(shared.of(dialog.authorizationKey()), presentity.get(), dialog);
                 refreshed++;
             } else {
                 state.apply(StateChange.remove(dialog.id()));
@@ -167,7 +162,7 @@ public final class PresenceRoute implements EdgeLinkListener {
         for (PresenceAuthorization authorization : restored.subscriptionsWithoutDialog()) {
             Optional<XmppAddress> presentity = permitted(authorization.key());
             if (presentity.isPresent()) {
-                presentities.restore(authorization.key(), presentity.get(),
+                presentities.restore(shared.of(authorization.key()), presentity.get(),
                         authorization.state() == AuthorizationState.AUTHORIZED);
                 subscribed++;
             }
