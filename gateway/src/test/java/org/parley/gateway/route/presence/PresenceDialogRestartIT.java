@@ -25,6 +25,7 @@ import org.jxmpp.jid.impl.JidCreate;
 import org.parley.gateway.testpeers.Await;
 import org.parley.gateway.testsupport.ImPeers;
 import org.parley.gateway.testsupport.ImPeersExtension;
+import org.parley.gateway.testsupport.StoreProbe;
 import org.parley.testkit.SippAgent;
 
 /**
@@ -64,6 +65,7 @@ class PresenceDialogRestartIT {
             peers.alice().sendStanza(peers.alice().getStanzaFactory().buildPresenceStanza()
                     .ofType(Presence.Type.available).setMode(Presence.Mode.dnd).setStatus("lunch").build());
             awaitTrace(watcher, "lunch</note>");
+            StoreProbe.awaitDialog(peers, "notifier", "sip:carol@" + ImPeers.LOCAL, WAIT);
 
             peers.killAndRestartGateway(() -> sendPresence(Presence.Mode.away, "back soon"));
 
@@ -96,6 +98,7 @@ class PresenceDialogRestartIT {
                     .ofType(Presence.Type.subscribe).to(bob).build());
             Await.until(WAIT, "bob back at two for alice", () -> "back at two".equals(roster.getPresence(bob)
                     .getStatus()));
+            StoreProbe.awaitDialog(peers, "subscriber", "sip:bob@" + ImPeers.LOCAL, WAIT);
 
             peers.killAndRestartGateway();
 
@@ -131,6 +134,7 @@ class PresenceDialogRestartIT {
                     .ofType(Presence.Type.subscribed).to(dave).build());
             sendPresence(Presence.Mode.dnd, "on a call");
             awaitTrace(watcher, "on a call</body>");
+            StoreProbe.awaitDialog(peers, "notifier", "sip:dave@" + ImPeers.LOCAL, WAIT);
 
             peers.killAndRestartGateway(() -> sendPresence(Presence.Mode.xa, "gone fishing"));
 

@@ -25,6 +25,7 @@ import org.parley.gateway.testpeers.Await;
 import org.parley.gateway.testsupport.ImPeers;
 import org.parley.gateway.testsupport.ImPeersExtension;
 import org.parley.gateway.testsupport.MetricsText;
+import org.parley.gateway.testsupport.StoreProbe;
 import org.parley.testkit.SippAgent;
 
 /**
@@ -118,6 +119,7 @@ class PresenceRoutesIT {
             assertThat(presenceServer.awaitExit(WAIT)).as(presenceServer.log() + peers.logs()).hasValue(0);
         }
         Await.until(WAIT, "dan at his desk for alice", () -> "at my desk".equals(roster.getPresence(dan).getStatus()));
+        StoreProbe.awaitDialog(peers, "subscriber", "sip:dan@" + ImPeers.LOCAL, WAIT);
 
         try (SippAgent presenceServer = peers.userAgent(getClass().getResource("sipp/uas_presence_refreshed.xml"),
                 Map.of("SHOW", "xa", "NOTE", "gone fishing"), 2, WAIT)) {
