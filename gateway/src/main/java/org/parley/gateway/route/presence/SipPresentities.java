@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.parley.gateway.presence.state.AuthorizationDirection;
 import org.parley.gateway.presence.state.AuthorizationKey;
 import org.parley.gateway.presence.state.AuthorizationState;
@@ -32,7 +30,6 @@ import org.parley.sip.SipDialogSnapshot;
 import org.parley.sip.SipSubscriber;
 import org.parley.sip.SubscribeRequest;
 import org.parley.sip.SubscriptionEvent;
-import org.parley.sip.SubscriptionId;
 import org.parley.xmpp.s2s.XmppOutbound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,13 +77,9 @@ public final class SipPresentities {
     private final Duration retry;
     private final StoredDialogs dialogs;
     private final PresenceMetrics metrics;
-    private final Map<SubscriptionId, PresentityWatch> byId = new HashMap<>();
-    private final Map<AuthorizationKey, PresentityWatch> byKey = new HashMap<>();
+    private final HeldWatches held = new HeldWatches();
     private final Map<AuthorizationKey, PresentityWatch> retrying = new HashMap<>();
-    /** The lane of every watch with nothing queued: one completed stage shared, not one per subscription. */
-    private final CompletableFuture<Void> idle = CompletableFuture.completedFuture(null);
-    /** How many held watches the edge accepted ({@link PresentityWatch#accepted}), for the metrics gauge. */
-    private final AtomicInteger accepted = new AtomicInteger();
+    private final WatchLanes lanes;
 
     /**
      * @param mapper builds the SUBSCRIBEs (Expires from its settings)
@@ -118,7 +111,8 @@ public final class SipPresentities {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.retry = Objects.requireNonNull(retry, "retry");
         this.dialogs = new StoredDialogs(state, clock);
-        metrics.followSubscriptions(accepted::get);
+        this.lanes = new WatchLanes(this.xmpp::send);
+        metrics.followSubscriptions(held::accepted);
     }
 
     /** An XMPP {@code subscribe} to a SIP user; a rejection is for the caller to answer as a presence error. */
@@ -130,10 +124,11 @@ public final class SipPresentities {
         SubscribeIntent subscribe = intent.orElseThrow();
         AuthorizationKey key = key(subscribe.presentity(), request.from());
         retrying.remove(key);
-        PresentityWatch existing = byKey.get(key);
+        PresentityWatch existing = held.byKey(key).orElse(null);
         if (existing != null && existing.dialog == OutboundDialog.CONFIRMED) {
-            send(existing, List.of(XmppPresence.of(PresenceType.SUBSCRIBED, existing.presentity, existing.watcher())));
-            send(existing, existing.lastShown(existing.watcher()));
+            lanes.send(existing, List.of(XmppPresence.of(PresenceType.SUBSCRIBED, existing.presentity,
+                    existing.watcher())));
+            lanes.send(existing, existing.lastShown(existing.watcher()));
             return Optional.empty();
         }
         if (existing != null && existing.dialog == OutboundDialog.AWAITING_ACTIVE) {
@@ -144,7 +139,7 @@ public final class SipPresentities {
                     LOG.warn("pending authorization {} not recorded: {}", key, failed.toString());
                     return null;
                 });
-        start(new PresentityWatch(key, request.to().bare(), idle), SubscribeKind.INITIAL);
+        start(new PresentityWatch(key, request.to().bare(), lanes.idle()), SubscribeKind.INITIAL);
         return Optional.empty();
     }
 
@@ -196,8 +191,8 @@ public final class SipPresentities {
         }
         AuthorizationKey mapped = key(intent.orElseThrow().presentity(), watcher);
         AuthorizationKey key = mapped.equals(stored) ? stored : mapped;
-        return byKey.containsKey(key) ? Optional.empty()
-                : Optional.of(new PresentityWatch(key, presentity.bare(), idle));
+        return held.holds(key) ? Optional.empty()
+                : Optional.of(new PresentityWatch(key, presentity.bare(), lanes.idle()));
     }
 
     private void start(PresentityWatch watch, SubscribeKind kind) {
@@ -207,8 +202,7 @@ public final class SipPresentities {
     }
 
     private void hold(PresentityWatch watch, String what) {
-        byId.put(watch.id, watch);
-        byKey.put(watch.key, watch);
+        held.hold(watch);
         LOG.debug("{} {} {} ({})", watch.watcher(), what, watch.presentity, watch.id.callId());
     }
 
@@ -220,11 +214,11 @@ public final class SipPresentities {
         }
         AuthorizationKey key = key(intent.orElseThrow().presentity(), request.from());
         retrying.remove(key);
-        PresentityWatch watch = byKey.get(key);
+        PresentityWatch watch = held.byKey(key).orElse(null);
         if (watch == null) {
             forget(key);
             XmppPresence offline = XmppPresence.unavailable(request.to().bare(), request.from().bare());
-            sendEnd(List.of(offline), offline.from(), offline.to(), CompletableFuture.completedFuture(null));
+            lanes.sendEnd(List.of(offline), offline.from(), offline.to());
             return Optional.empty();
         }
         watch.dialog = OutboundDialog.UNSUBSCRIBING;
@@ -239,9 +233,9 @@ public final class SipPresentities {
         if (intent instanceof MappingResult.Rejected<SubscribeIntent> rejected) {
             return Optional.of(rejected.rejection());
         }
-        PresentityWatch watch = byKey.get(key(intent.orElseThrow().presentity(), request.from()));
+        PresentityWatch watch = held.byKey(key(intent.orElseThrow().presentity(), request.from())).orElse(null);
         if (watch != null && watch.dialog == OutboundDialog.CONFIRMED && !watch.last().isEmpty()) {
-            send(watch, watch.lastShown(request.from()));
+            lanes.send(watch, watch.lastShown(request.from()));
         } else {
             xmpp.send(XmppPresence.unavailable(request.to().bare(), request.from()));
         }
@@ -250,7 +244,7 @@ public final class SipPresentities {
 
     /** A change of one of the gateway's subscriptions, from the SIP module. */
     public synchronized void event(SubscriptionEvent event) {
-        PresentityWatch watch = byId.get(event.id());
+        PresentityWatch watch = held.byId(event.id()).orElse(null);
         if (watch == null) {
             LOG.debug("event for a subscription not held here: {}", event);
             return;
@@ -261,10 +255,7 @@ public final class SipPresentities {
             terminated(watch, terminated.reason());
         } else if (event instanceof SubscriptionEvent.Accepted accepted) {
             LOG.debug("{} accepted for {} s", accepted.id().callId(), accepted.expires().toSeconds());
-            if (!watch.accepted) {
-                watch.accepted = true;
-                this.accepted.incrementAndGet();
-            }
+            held.accepted(watch);
             accepted.dialog().ifPresent(dialog -> store(watch, dialog, accepted.expires()));
         }
     }
@@ -297,18 +288,12 @@ public final class SipPresentities {
             watch.dialog = OutboundDialog.CONFIRMED;
             CompletionStage<Void> durable = state.apply(StateChange.put(
                     PresenceAuthorization.of(watch.key, AuthorizationState.AUTHORIZED, clock.instant())));
-            watch.lane = watch.lane.thenCompose(ignored -> durable).handle((ok, failed) -> {
-                if (failed != null) {
-                    LOG.warn("authorization {} not recorded, 'subscribed' not sent: {}", watch.key, failed.toString());
-                } else {
-                    xmpp.send(XmppPresence.of(PresenceType.SUBSCRIBED, watch.presentity, watch.watcher()));
-                }
-                return null;
-            });
+            lanes.sendSubscribedWhen(watch, durable, failed ->
+                    LOG.warn("authorization {} not recorded, 'subscribed' not sent: {}", watch.key, failed.toString()));
         }
-        send(watch, watch.gone(presences));
+        lanes.send(watch, watch.gone(presences));
         watch.show(presences);
-        send(watch, presences);
+        lanes.send(watch, presences);
     }
 
     private List<XmppPresence> presences(PresentityWatch watch, Optional<SipBody> body) {
@@ -323,12 +308,12 @@ public final class SipPresentities {
     }
 
     private void terminated(PresentityWatch watch, String reason) {
-        release(watch);
-        byKey.remove(watch.key, watch);
+        held.releaseId(watch);
+        held.releaseKey(watch);
         watch.stored().ifPresent(dialogs::forget);
         if (watch.dialog == OutboundDialog.UNSUBSCRIBING) {
             forget(watch.key);
-            watch.lane = sendEnd(watch, watch.lane);
+            lanes.sendEnd(watch);
             return;
         }
         SubscriptionEnd end = SubscriptionEnd.of(reason, watch.dialog == OutboundDialog.CONFIRMED);
@@ -337,17 +322,17 @@ public final class SipPresentities {
             case END_AUTHORIZATION -> {
                 state.apply(StateChange.put(
                         PresenceAuthorization.of(watch.key, AuthorizationState.REJECTED, clock.instant())));
-                watch.lane = sendEnd(watch, watch.lane);
+                lanes.sendEnd(watch);
             }
             case RESUBSCRIBE -> {
                 if (watch.dialog == OutboundDialog.CONFIRMED) {
                     start(watch.again(true), SubscribeKind.RESUBSCRIBE);
                 } else {
-                    send(watch, watch.offline());
+                    lanes.send(watch, watch.offline());
                 }
             }
             case LOSE_PRESENCE -> {
-                send(watch, watch.offline());
+                lanes.send(watch, watch.offline());
                 if (watch.dialog == OutboundDialog.CONFIRMED) {
                     retrying.put(watch.key, watch);
                     scheduler.schedule(() -> retry(watch), retry);
@@ -361,11 +346,11 @@ public final class SipPresentities {
      * subscription is told the SIP user is {@code unavailable}; the subscriptions are kept for {@link #edgeRestored}.
      */
     public synchronized void edgeLost() {
-        for (PresentityWatch watch : byKey.values()) {
+        for (PresentityWatch watch : held.all()) {
             if (watch.dialog == OutboundDialog.CONFIRMED) {
                 List<XmppPresence> offline = watch.offline();
                 watch.show(offline);
-                send(watch, offline);
+                lanes.send(watch, offline);
             }
         }
     }
@@ -375,12 +360,12 @@ public final class SipPresentities {
      * the new one brings the current presence.
      */
     public synchronized void edgeRestored() {
-        for (PresentityWatch watch : List.copyOf(byKey.values())) {
+        for (PresentityWatch watch : held.all()) {
             if (watch.dialog != OutboundDialog.CONFIRMED) {
                 continue;
             }
-            release(watch);
-            byKey.remove(watch.key);
+            held.releaseId(watch);
+            held.releaseKey(watch);
             watch.stored().ifPresent(dialogs::forget);
             metrics.unsubscribing(watch.id);
             sip.unsubscribe(watch.id);
@@ -390,19 +375,11 @@ public final class SipPresentities {
 
     /** Subscribes again for a confirmed pair whose subscription failed, unless it was renewed or ended since. */
     private synchronized void retry(PresentityWatch failed) {
-        if (!retrying.remove(failed.key, failed) || byKey.containsKey(failed.key)) {
+        if (!retrying.remove(failed.key, failed) || held.holds(failed.key)) {
             return;
         }
         LOG.debug("subscribing {} to {} again after a transient failure", failed.watcher(), failed.presentity);
         start(failed.again(false), SubscribeKind.RETRY);
-    }
-
-    /** No longer holds {@code watch} by its subscription's id; it no longer counts as active. */
-    private void release(PresentityWatch watch) {
-        byId.remove(watch.id);
-        if (watch.accepted) {
-            accepted.decrementAndGet();
-        }
     }
 
     private void forget(AuthorizationKey key) {
@@ -410,29 +387,6 @@ public final class SipPresentities {
             LOG.warn("authorization {} not removed: {}", key, failed.toString());
             return null;
         });
-    }
-
-    private CompletableFuture<Void> sendEnd(PresentityWatch watch, CompletableFuture<Void> lane) {
-        return sendEnd(watch.offline(), watch.presentity, watch.watcher(), lane);
-    }
-
-    private CompletableFuture<Void> sendEnd(List<XmppPresence> offline, XmppAddress presentity, XmppAddress watcher,
-                                            CompletableFuture<Void> lane) {
-        return lane.thenRun(() -> {
-            offline.forEach(xmpp::send);
-            xmpp.send(XmppPresence.of(PresenceType.UNSUBSCRIBED, presentity, watcher));
-        });
-    }
-
-    private void send(PresentityWatch watch, List<XmppPresence> presences) {
-        if (!presences.isEmpty()) {
-            watch.lane = settled(watch.lane.thenRun(() -> presences.forEach(xmpp::send)));
-        }
-    }
-
-    /** {@code lane}, or the shared {@link #idle} stage once it has completed normally (nothing left to wait for). */
-    private CompletableFuture<Void> settled(CompletableFuture<Void> lane) {
-        return lane.isDone() && !lane.isCompletedExceptionally() ? idle : lane;
     }
 
     private static AuthorizationKey key(SipAddress presentity, XmppAddress watcher) {
