@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.parley.gateway.presence.state.LastPresence;
 import org.parley.mapper.MappingResult;
@@ -81,19 +82,20 @@ final class WatcherBodies {
     }
 
     private PidfDocument pidf(XmppAddress contact, List<XmppPresence> resources) {
-        MappingResult<PidfDocument> document = toPidf.toPidf(contact, resources);
-        if (document instanceof MappingResult.Rejected<PidfDocument> rejected) {
-            LOG.info("presence of {} not mapped to PIDF: {}", contact, rejected.rejection().reason());
-            document = toPidf.toPidf(contact, List.of());
-        }
-        return document.orElseThrow();
+        return mappedOrOffline("PIDF", contact, resources, toPidf::toPidf);
     }
 
     private MsCategories categories(XmppAddress contact, List<XmppPresence> resources) {
-        MappingResult<MsCategories> document = toCategories.toCategories(contact, resources);
-        if (document instanceof MappingResult.Rejected<MsCategories> rejected) {
-            LOG.info("presence of {} not mapped to enhanced presence: {}", contact, rejected.rejection().reason());
-            document = toCategories.toCategories(contact, List.of());
+        return mappedOrOffline("enhanced presence", contact, resources, toCategories::toCategories);
+    }
+
+    /** {@code contact}'s presence mapped by {@code mapper}; if it does not map, logged and mapped as offline. */
+    private static <T> T mappedOrOffline(String format, XmppAddress contact, List<XmppPresence> resources,
+                                         BiFunction<XmppAddress, List<XmppPresence>, MappingResult<T>> mapper) {
+        MappingResult<T> document = mapper.apply(contact, resources);
+        if (document instanceof MappingResult.Rejected<T> rejected) {
+            LOG.info("presence of {} not mapped to {}: {}", contact, format, rejected.rejection().reason());
+            document = mapper.apply(contact, List.of());
         }
         return document.orElseThrow();
     }

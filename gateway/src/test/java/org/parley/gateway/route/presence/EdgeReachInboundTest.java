@@ -11,8 +11,6 @@ import org.parley.sip.EdgeState;
 import org.parley.sip.InboundRequest;
 import org.parley.sip.SipInbound;
 import org.parley.sip.SipResponder;
-import org.parley.sip.SipSubscriber;
-import org.parley.sip.SubscribeRequest;
 import org.parley.sip.SubscriptionEvent;
 import org.parley.sip.SubscriptionId;
 
@@ -25,20 +23,8 @@ class EdgeReachInboundTest {
     private static final SubscriptionId ID = new SubscriptionId("s-1@gw.test");
 
     private final List<Object> delivered = new ArrayList<>();
-    private final PacedSubscriber paced = new PacedSubscriber(new SipSubscriber() {
-        @Override
-        public SubscriptionId subscribe(SubscribeRequest request) {
-            throw new AssertionError("not used");
-        }
-
-        @Override
-        public void subscribe(SubscriptionId id, SubscribeRequest request) {
-        }
-
-        @Override
-        public void unsubscribe(SubscriptionId id) {
-        }
-    }, 100, PacedSubscriber.SlowStart.of(5), 10, () -> ID, event -> { }, (task, delay) -> { }, () -> 0L);
+    private final PacedSubscriber paced = new PacedSubscriber(new QuietSubscriber(), 100,
+            PacedSubscriber.SlowStart.of(5), 10, () -> ID, event -> { }, (task, delay) -> { }, () -> 0L);
     private final EdgeReachInbound inbound = new EdgeReachInbound(new SipInbound() {
         @Override
         public void onRequest(InboundRequest request, SipResponder responder) {

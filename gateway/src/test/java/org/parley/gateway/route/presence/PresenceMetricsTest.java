@@ -132,20 +132,8 @@ class PresenceMetricsTest {
 
     @Test
     void followsTheDepthOfThePacedQueueAndItsRate() {
-        PacedSubscriber paced = new PacedSubscriber(new SipSubscriber() {
-            @Override
-            public SubscriptionId subscribe(SubscribeRequest request) {
-                throw new AssertionError("not used");
-            }
-
-            @Override
-            public void subscribe(SubscriptionId id, SubscribeRequest request) {
-            }
-
-            @Override
-            public void unsubscribe(SubscriptionId id) {
-            }
-        }, 2, PacedSubscriber.SlowStart.of(1), 10, () -> new SubscriptionId("c" + ids.size() + "@gw.test"),
+        PacedSubscriber paced = new PacedSubscriber(new QuietSubscriber(), 2, PacedSubscriber.SlowStart.of(1), 10,
+                () -> new SubscriptionId("c" + ids.size() + "@gw.test"),
                 event -> { }, (task, delay) -> { }, () -> 0L);
         metrics.queue(paced);
 
