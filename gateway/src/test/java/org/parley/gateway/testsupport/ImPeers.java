@@ -126,16 +126,19 @@ public final class ImPeers implements AutoCloseable {
 
     private void launch(Path dir, Options options) throws Exception {
         String gatewayIp = Loopback.freeAddress();
-        int xmppPort = Loopback.freePort(gatewayIp);
-        int sipPort = Loopback.freePort(gatewayIp);
+        List<Integer> gatewayPorts = Loopback.freePorts(gatewayIp, 3);
+        int xmppPort = gatewayPorts.get(0);
+        int sipPort = gatewayPorts.get(1);
         adminAddress = gatewayIp;
-        adminPort = Loopback.freePort(gatewayIp);
+        adminPort = gatewayPorts.get(2);
         String prosodyIp = Loopback.freeAddress();
-        int c2s = Loopback.freePort(prosodyIp);
-        int s2s = Loopback.freePort(prosodyIp);
+        List<Integer> prosodyPorts = Loopback.freePorts(prosodyIp, 2);
+        int c2s = prosodyPorts.get(0);
+        int s2s = prosodyPorts.get(1);
         String otherIp = Loopback.freeAddress();
-        int otherC2s = Loopback.freePort(otherIp);
-        int otherS2s = Loopback.freePort(otherIp);
+        List<Integer> otherPorts = Loopback.freePorts(otherIp, 2);
+        int otherC2s = otherPorts.get(0);
+        int otherS2s = otherPorts.get(1);
         String edgeIp = Loopback.freeAddress();
         String userAgentIp = Loopback.freeAddress();
         userAgent = new InetSocketAddress(userAgentIp, Loopback.freePort(userAgentIp));

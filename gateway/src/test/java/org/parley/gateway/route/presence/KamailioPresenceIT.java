@@ -36,6 +36,7 @@ import org.jxmpp.jid.impl.JidCreate;
 import org.parley.gateway.testpeers.Await;
 import org.parley.gateway.testsupport.ImPeers;
 import org.parley.gateway.testsupport.ImPeersExtension;
+import org.parley.gateway.testsupport.StoreProbe;
 import org.parley.testkit.KamailioPresence;
 import org.parley.testkit.SippAgent;
 
@@ -231,6 +232,7 @@ class KamailioPresenceIT {
         publishers.forEach(SippAgent::close);
         awaitFailingWithLogs("bob offline for alice once his publication expired",
                 () -> !roster.getPresence(bob).isAvailable());
+        StoreProbe.awaitDialog(peers, "notifier", "sip:dave@" + ImPeers.LOCAL, WAIT);
 
         peers.killGateway();
         int logMark = peers.edge().log().length();
