@@ -123,6 +123,7 @@ class PresenceDialogRestartIT {
     @Order(3)
     void aWatcherOfEnhancedPresenceStillGetsEnhancedPresenceInItsDialogAfterKill9() throws Exception {
         EntityBareJid dave = JidCreate.entityBareFrom("dave@" + ImPeers.LOCAL);
+        Roster.getInstanceFor(peers.alice()).setSubscriptionMode(Roster.SubscriptionMode.manual); // also when run alone
         try (StanzaCollector requests = peers.alice().createStanzaCollector(new AndFilter(
                 FromMatchesFilter.createBare(dave), PresenceTypeFilter.SUBSCRIBE));
              SippAgent watcher = peers.userAgentCalling(
