@@ -6,9 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
@@ -16,7 +13,6 @@ import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.parley.sip.EventInbound;
 import org.parley.sip.FakeDialog;
 import org.parley.sip.FakeStack;
 import org.parley.sip.InboundRequest;
@@ -33,18 +29,16 @@ import org.parley.sip.SubscriptionId;
  */
 class EstablishedSubscriptionsTest {
 
-    private static final SubscribeRequest REQUEST = SubscribeRequest.presence("sip:alice@jabber.test",
-            "sip:bob@contoso.test", Duration.ofSeconds(600));
+    private static final SubscribeRequest REQUEST = SubscriptionsFixture.REQUEST;
 
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    private final FakeStack stack = new FakeStack(scheduler);
-    private final BlockingQueue<SubscriptionEvent> events = new LinkedBlockingQueue<>();
-    private final Subscriptions subscriptions = new Subscriptions(stack.runtime, stack.factory, stack.sender,
-            EventInbound.subscriptionsTo(events::add), scheduler, Runnable::run);
+    private final SubscriptionsFixture fixture = new SubscriptionsFixture();
+    private final FakeStack stack = fixture.stack;
+    private final BlockingQueue<SubscriptionEvent> events = fixture.events;
+    private final Subscriptions subscriptions = fixture.subscriptions;
 
     @AfterEach
     void stop() {
-        scheduler.shutdownNow();
+        fixture.close();
     }
 
     @Test

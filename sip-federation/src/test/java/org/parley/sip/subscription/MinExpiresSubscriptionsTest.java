@@ -6,9 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
@@ -18,7 +15,6 @@ import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.parley.sip.EventInbound;
 import org.parley.sip.FakeStack;
 import org.parley.sip.SipDialogSnapshot;
 import org.parley.sip.SipHeader;
@@ -34,22 +30,20 @@ import org.parley.sip.SubscriptionId;
  */
 class MinExpiresSubscriptionsTest {
 
-    private static final SubscribeRequest REQUEST = SubscribeRequest.presence("sip:alice@jabber.test",
-            "sip:bob@contoso.test", Duration.ofSeconds(600));
+    private static final SubscribeRequest REQUEST = SubscriptionsFixture.REQUEST;
     private static final SipDialogSnapshot STORED = new SipDialogSnapshot("s-1@gw.test", "sip:alice@jabber.test",
             "gw-tag", "sip:bob@contoso.test", "ps-tag", "sip:bob@192.0.2.9:5070;transport=tcp",
             List.of("<sip:edge.test;lr>"), 12);
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    private final FakeStack stack = new FakeStack(scheduler);
-    private final BlockingQueue<SubscriptionEvent> events = new LinkedBlockingQueue<>();
-    private final Subscriptions subscriptions = new Subscriptions(stack.runtime, stack.factory, stack.sender,
-            EventInbound.subscriptionsTo(events::add), scheduler, Runnable::run);
+    private final SubscriptionsFixture fixture = new SubscriptionsFixture();
+    private final FakeStack stack = fixture.stack;
+    private final BlockingQueue<SubscriptionEvent> events = fixture.events;
+    private final Subscriptions subscriptions = fixture.subscriptions;
 
     @AfterEach
     void stop() {
-        scheduler.shutdownNow();
+        fixture.close();
     }
 
     @Test

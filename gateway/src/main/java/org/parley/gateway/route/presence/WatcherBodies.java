@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import org.parley.gateway.presence.state.LastPresence;
 import org.parley.mapper.MappingResult;
 import org.parley.mapper.address.XmppAddress;
 import org.parley.mapper.pidf.MsCategories;

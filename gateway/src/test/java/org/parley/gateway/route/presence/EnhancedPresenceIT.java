@@ -60,8 +60,7 @@ class EnhancedPresenceIT {
         Roster roster = Roster.getInstanceFor(peers.alice());
         try (SippAgent presenceServer = peers.userAgent(getClass().getResource("sipp/uas_presence_msrtc.xml"),
                 Map.of("AVAILABILITY", "6500", "NOTE", "In a call"), 1, WAIT)) {
-            peers.alice().sendStanza(peers.alice().getStanzaFactory().buildPresenceStanza()
-                    .ofType(Presence.Type.subscribe).to(erin).build());
+            AliceSends.presence(peers, Presence.Type.subscribe, erin);
 
             assertThat(presenceServer.awaitExit(WAIT)).as(presenceServer.log() + peers.logs()).hasValue(0);
             assertThat(presenceServer.messageTrace())

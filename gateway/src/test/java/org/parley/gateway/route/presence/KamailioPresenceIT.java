@@ -86,8 +86,7 @@ class KamailioPresenceIT {
     void aliceAddsBobAndSeesThePresenceHePublishedToKamailio() throws Exception {
         publish("bob", "lunch", "back at two");
 
-        peers.alice().sendStanza(peers.alice().getStanzaFactory().buildPresenceStanza()
-                .ofType(Presence.Type.subscribe).to(bob).build());
+        AliceSends.presence(peers, Presence.Type.subscribe, bob);
 
         awaitFailingWithLogs("alice subscribed to bob's presence", () -> {
             RosterEntry entry = roster.getEntry(bob);
@@ -179,8 +178,7 @@ class KamailioPresenceIT {
         URL scenario = getClass().getResource("sipp/uas_presence_481.xml");
         try (SippAgent presenceServer = peers.userAgent(scenario,
                 Map.of("SHOW", "chat", "NOTE", "first dialog", "NOTE_AGAIN", "second dialog"), 2, WAIT)) {
-            peers.alice().sendStanza(peers.alice().getStanzaFactory().buildPresenceStanza()
-                    .ofType(Presence.Type.subscribe).to(erin).build());
+            AliceSends.presence(peers, Presence.Type.subscribe, erin);
 
             assertThat(presenceServer.awaitExit(WAIT)).as(presenceServer.log() + peers.logs()).hasValue(0);
             List<String> subscribes = SippTrace.received(presenceServer.messageTrace(), "SUBSCRIBE");
@@ -221,8 +219,7 @@ class KamailioPresenceIT {
              SippAgent watcher = watcher("dave", "before the restart")) {
             assertThat((Presence) requests.nextResult(WAIT.toMillis())).as("dave's subscribe at alice\n"
                     + watcher.log() + peers.logs()).isNotNull();
-            peers.alice().sendStanza(peers.alice().getStanzaFactory().buildPresenceStanza()
-                    .ofType(Presence.Type.subscribed).to(dave).build());
+            AliceSends.presence(peers, Presence.Type.subscribed, dave);
             assertThat(watcher.awaitExit(WAIT)).as(watcher.log() + peers.logs()).hasValue(0);
             List<String> notifies = SippTrace.received(watcher.messageTrace(), "NOTIFY");
             lastNotify = notifies.get(notifies.size() - 1);

@@ -60,8 +60,7 @@ class PresenceDialogRestartIT {
                      SIPP_LIMIT)) {
             Presence request = requests.nextResult(WAIT.toMillis());
             assertThat(request).as("carol's subscribe at alice\n" + watcher.log() + peers.logs()).isNotNull();
-            peers.alice().sendStanza(peers.alice().getStanzaFactory().buildPresenceStanza()
-                    .ofType(Presence.Type.subscribed).to(carol).build());
+            AliceSends.presence(peers, Presence.Type.subscribed, carol);
             peers.alice().sendStanza(peers.alice().getStanzaFactory().buildPresenceStanza()
                     .ofType(Presence.Type.available).setMode(Presence.Mode.dnd).setStatus("lunch").build());
             awaitTrace(watcher, "lunch</note>");
@@ -94,8 +93,7 @@ class PresenceDialogRestartIT {
         try (SippAgent presenceServer = peers.userAgent(getClass().getResource("sipp/uas_presence_restart.xml"),
                 Map.of("SHOW", "away", "NOTE", "back at two", "SHOW2", "xa", "NOTE2", "gone fishing"), 1,
                 SIPP_LIMIT)) {
-            peers.alice().sendStanza(peers.alice().getStanzaFactory().buildPresenceStanza()
-                    .ofType(Presence.Type.subscribe).to(bob).build());
+            AliceSends.presence(peers, Presence.Type.subscribe, bob);
             Await.until(WAIT, "bob back at two for alice", () -> "back at two".equals(roster.getPresence(bob)
                     .getStatus()));
             StoreProbe.awaitDialog(peers, "subscriber", "sip:bob@" + ImPeers.LOCAL, WAIT);
@@ -131,8 +129,7 @@ class PresenceDialogRestartIT {
                      Map.of("BEFORE", "on a call", "AFTER", "gone fishing"), SIPP_LIMIT)) {
             Presence request = requests.nextResult(WAIT.toMillis());
             assertThat(request).as("dave's subscribe at alice\n" + watcher.log() + peers.logs()).isNotNull();
-            peers.alice().sendStanza(peers.alice().getStanzaFactory().buildPresenceStanza()
-                    .ofType(Presence.Type.subscribed).to(dave).build());
+            AliceSends.presence(peers, Presence.Type.subscribed, dave);
             sendPresence(Presence.Mode.dnd, "on a call");
             awaitTrace(watcher, "on a call</body>");
             StoreProbe.awaitDialog(peers, "notifier", "sip:dave@" + ImPeers.LOCAL, WAIT);

@@ -54,8 +54,7 @@ class PresenceRoutesIT {
         Roster roster = Roster.getInstanceFor(peers.alice());
         try (SippAgent presenceServer = peers.userAgent(getClass().getResource("sipp/uas_presence.xml"),
                 Map.of("SHOW", "away", "NOTE", "back at two"), 1, WAIT)) {
-            peers.alice().sendStanza(peers.alice().getStanzaFactory().buildPresenceStanza()
-                    .ofType(Presence.Type.subscribe).to(bob).build());
+            AliceSends.presence(peers, Presence.Type.subscribe, bob);
 
             assertThat(presenceServer.awaitExit(WAIT)).as(presenceServer.log() + peers.logs()).hasValue(0);
             assertThat(presenceServer.messageTrace())
@@ -90,8 +89,7 @@ class PresenceRoutesIT {
             Presence request = requests.nextResult(WAIT.toMillis());
             assertThat(request).as("carol's subscribe at alice\n" + watcher.log() + peers.logs()).isNotNull();
 
-            peers.alice().sendStanza(peers.alice().getStanzaFactory().buildPresenceStanza()
-                    .ofType(Presence.Type.subscribed).to(carol).build());
+            AliceSends.presence(peers, Presence.Type.subscribed, carol);
             peers.alice().sendStanza(peers.alice().getStanzaFactory().buildPresenceStanza()
                     .ofType(Presence.Type.available).setMode(Presence.Mode.dnd).setStatus("lunch").build());
 
@@ -114,8 +112,7 @@ class PresenceRoutesIT {
         URL scenario = getClass().getResource("sipp/uas_presence.xml");
         try (SippAgent presenceServer = peers.userAgent(scenario, Map.of("SHOW", "chat", "NOTE", "at my desk"), 1,
                 WAIT)) {
-            peers.alice().sendStanza(peers.alice().getStanzaFactory().buildPresenceStanza()
-                    .ofType(Presence.Type.subscribe).to(dan).build());
+            AliceSends.presence(peers, Presence.Type.subscribe, dan);
             assertThat(presenceServer.awaitExit(WAIT)).as(presenceServer.log() + peers.logs()).hasValue(0);
         }
         Await.until(WAIT, "dan at his desk for alice", () -> "at my desk".equals(roster.getPresence(dan).getStatus()));

@@ -25,7 +25,6 @@ import org.parley.mapper.presence.SubscriptionMapper;
 import org.parley.mapper.presence.SubscriptionSettings;
 import org.parley.mapper.presence.XmppPresence;
 import org.parley.sip.SipBody;
-import org.parley.sip.SipSubscriber;
 import org.parley.sip.SubscribeRequest;
 import org.parley.sip.SubscriptionEvent;
 import org.parley.sip.SubscriptionEvent.SubscriptionState;
@@ -43,25 +42,15 @@ class SipPresentitiesTest {
                 <note>back at two</note></tuple>
             </presence>""";
 
-    private final List<SubscribeRequest> subscribes = new CopyOnWriteArrayList<>();
-    private final List<SubscriptionId> unsubscribes = new CopyOnWriteArrayList<>();
+    private final RecordingSubscriber sip = new RecordingSubscriber();
+    private final List<SubscribeRequest> subscribes = sip.subscribes;
+    private final List<SubscriptionId> unsubscribes = sip.unsubscribes;
     private final List<Stanza> sent = new CopyOnWriteArrayList<>();
     private final List<Runnable> scheduled = new CopyOnWriteArrayList<>();
     private final FakeState state = new FakeState(false);
     private final SipPresentities presentities = new SipPresentities(
             new SubscriptionMapper(RouteFixtures.addresses(), new SubscriptionSettings(600, 30)),
-            new NotifyBodies(RouteFixtures.addresses()), new SipSubscriber() {
-                @Override
-                public SubscriptionId subscribe(SubscribeRequest request) {
-                    subscribes.add(request);
-                    return new SubscriptionId("call-" + subscribes.size());
-                }
-
-                @Override
-                public void unsubscribe(SubscriptionId id) {
-                    unsubscribes.add(id);
-                }
-            }, state, sent::add, Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC),
+            new NotifyBodies(RouteFixtures.addresses()), sip, state, sent::add, Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC),
             (task, delay) -> scheduled.add(task), Duration.ofSeconds(30));
 
     @Test

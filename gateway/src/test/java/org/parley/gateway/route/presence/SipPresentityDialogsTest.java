@@ -23,7 +23,6 @@ import org.parley.mapper.presence.SubscriptionMapper;
 import org.parley.mapper.presence.SubscriptionSettings;
 import org.parley.sip.SipBody;
 import org.parley.sip.SipDialogSnapshot;
-import org.parley.sip.SipSubscriber;
 import org.parley.sip.SubscribeRequest;
 import org.parley.sip.SubscriptionEvent;
 import org.parley.sip.SubscriptionEvent.SubscriptionState;
@@ -40,31 +39,14 @@ class SipPresentityDialogsTest {
     private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
     private static final DialogId STORED = new DialogId("s-1@gw.test", "gw-tag");
 
-    private final List<SubscribeRequest> subscribes = new CopyOnWriteArrayList<>();
-    private final List<String> resumes = new CopyOnWriteArrayList<>();
+    private final RecordingSubscriber sip = new RecordingSubscriber();
+    private final List<SubscribeRequest> subscribes = sip.subscribes;
+    private final List<String> resumes = sip.resumes;
     private final List<Stanza> sent = new CopyOnWriteArrayList<>();
     private final FakeState state = new FakeState(true);
     private final SipPresentities presentities = new SipPresentities(
             new SubscriptionMapper(RouteFixtures.addresses(), new SubscriptionSettings(600, 30)),
-            new NotifyBodies(RouteFixtures.addresses()), new SipSubscriber() {
-                @Override
-                public SubscriptionId subscribe(SubscribeRequest request) {
-                    subscribes.add(request);
-                    return new SubscriptionId("call-" + subscribes.size());
-                }
-
-                @Override
-                public SubscriptionId resume(SipDialogSnapshot dialog, SubscribeRequest request) {
-                    resumes.add(dialog.callId() + " " + dialog.localUri() + ";tag=" + dialog.localTag() + " -> "
-                            + dialog.remoteUri() + ";tag=" + dialog.remoteTag() + " at " + dialog.remoteTarget()
-                            + " cseq " + dialog.localCseq() + " for " + request.expires());
-                    return new SubscriptionId(dialog.callId());
-                }
-
-                @Override
-                public void unsubscribe(SubscriptionId id) {
-                }
-            }, state, sent::add, Clock.fixed(T, ZoneOffset.UTC), (task, delay) -> { }, Duration.ofSeconds(30));
+            new NotifyBodies(RouteFixtures.addresses()), sip, state, sent::add, Clock.fixed(T, ZoneOffset.UTC), (task, delay) -> { }, Duration.ofSeconds(30));
 
     @Test
     void anAcceptedSubscriptionsDialogIsStoredAsASubscriberRowAndRemovedWhenItEnds() {

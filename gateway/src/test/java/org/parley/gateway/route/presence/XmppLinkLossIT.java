@@ -58,8 +58,7 @@ class XmppLinkLossIT {
                      "alice", ImPeers.JABBER, "loss-%u-%p@%s", BACK, 200, 1, 1, WAIT.multipliedBy(4))) {
             Presence request = requests.nextResult(WAIT.toMillis());
             assertThat(request).as("carol's subscribe at alice\n" + watcher.log() + peers.logs()).isNotNull();
-            peers.alice().sendStanza(peers.alice().getStanzaFactory().buildPresenceStanza()
-                    .ofType(Presence.Type.subscribed).to(carol).build());
+            AliceSends.presence(peers, Presence.Type.subscribed, carol);
             available(peers.alice(), AT_WORK);
             await(watcher, peers, WAIT, "alice open at the watcher", () -> openAtWork(watcher).isPresent());
 
